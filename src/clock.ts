@@ -1,0 +1,32 @@
+import { DateTime, Duration, type DurationLike } from 'luxon';
+
+/** The one source of time. Every RPO/RTO computation asks a Clock, so tests control time. */
+export interface Clock {
+  now(): DateTime;
+}
+
+export const systemClock: Clock = { now: () => DateTime.utc() };
+
+export interface FakeClock extends Clock {
+  advance(by: DurationLike): void;
+  set(to: DateTime | string): void;
+}
+
+/** A clock that moves only when told: a 24-hour RPO breach takes milliseconds to test. */
+export function fakeClock(start: DateTime | string = '2026-01-01T00:00:00Z'): FakeClock {
+  let current = typeof start === 'string' ? DateTime.fromISO(start, { zone: 'utc' }) : start;
+  return {
+    now: () => current,
+    advance: (by) => {
+      current = current.plus(Duration.fromDurationLike(by));
+    },
+    set: (to) => {
+      current = typeof to === 'string' ? DateTime.fromISO(to, { zone: 'utc' }) : to;
+    },
+  };
+}
+
+/** ISO-8601 in UTC with milliseconds: the one timestamp format stored in Redis and jobs. */
+export function isoNow(clock: Clock): string {
+  return clock.now().toUTC().toISO() ?? new Date().toISOString();
+}

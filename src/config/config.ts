@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ErrorCode, LifeboatError } from '../errors';
+import { configSchema, type RawConfig } from './config-schema';
+import { parseResourceArn } from './resource-arn';
+
+export interface ResourceConfig {
+  /** The ARN as configured, in the primary region: the resource's identity for Lifeboat. */
+  arn: string;
+  /** AWS Backup's ResourceType (RDS, DynamoDB, …). */
+  resourceType: string;
+  name: string;
+}
+
+export interface DnsRecordConfig {
+  name: string;
+  type: 'A' | 'AAAA' | 'CNAME' | 'TXT';
+  ttl: number;
+  /** The record's value when traffic runs in each region. */
+  values: Record<string, string>;
+}
+
+export interface EnvironmentConfig {
+  name: string;
+  primaryRegion: string;
+  recoveryRegion: string;
+  allowedRegions: string[];
+  rpoMs: number;
+  rtoMs: number;
+  /** How often a drill runs on its own; undefined: only on request. */
+  drillEveryMs?: number;
+  accountId: string;
+  backup: { roleArn: string; vaults: Record<string, string>; kmsKeys: Record<string, string> };
+  resources: ResourceConfig[];
+  dns: { hostedZoneId: string; records: DnsRecordConfig[]; healthChecks: Record<string, string> };
+}
+
+export interface Config {
+  slack: { channel: string };
+  approval: {
+    requesters: string[];
+    approvers: string[];
+    minApprovers: number;
+    expiresAfterMs: number;
+  };
+  environments: Record<string, EnvironmentConfig>;
+  /** A short hash of the whole configuration; plans bind to it. */
+  version: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses and validates a YAML configuration, listing every problem with its path. */
+export function parseConfig(text: string): ConfigResult {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
+    return { ok: false, problems: [`the file is not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`] };
+  }
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => {
+        const path = issue.path.map(String).join('.');
+        return path ? `${path}: ${issue.message}` : issue.message;
+      }),
+    };
+  }
+  return { ok: true, config: normalize(result.data) };
+}
+
+/** Reads DR_CONFIG; throws one LifeboatError whose message lists every problem. */
+export function loadConfig(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LifeboatError(
+      ErrorCode.ConfigInvalid,
+      `DR_CONFIG: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); set DR_CONFIG to the path of your configuration file`,
+      { cause: error },
+    );
+  }
+  const result = parseConfig(text);
+  if (!result.ok) {
+    throw new LifeboatError(
+      ErrorCode.ConfigInvalid,
+      `DR_CONFIG ${path} is invalid:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`,
+      { meta: { problems: result.problems } },
+    );
+  }
+  return result.config;
+}
+
+function normalize(raw: RawConfig): Config {
+  const environments: Record<string, EnvironmentConfig> = {};
+  for (const [name, env] of Object.entries(raw.environments)) {
+    environments[name] = {
+      name,
+      primaryRegion: env.primaryRegion,
+      recoveryRegion: env.recoveryRegion,
+      allowedRegions: env.allowedRegions,
+      rpoMs: env.rpo,
+      rtoMs: env.rto,
+      ...(env.drill !== undefined ? { drillEveryMs: env.drill } : {}),
+      accountId: env.backup.roleArn.split(':')[4] ?? '',
+      backup: { roleArn: env.backup.roleArn, vaults: env.backup.vaults, kmsKeys: env.backup.kmsKeys },
+      resources: env.resources.map(({ arn }) => {
+        const parsed = parseResourceArn(arn);
+        return { arn, resourceType: parsed?.resourceType ?? 'unknown', name: parsed?.name ?? arn };
+      }),
+      dns: env.dns,
+    };
+  }
+  const body = {
+    slack: raw.slack,
+    approval: {
+      requesters: raw.approval.requesters,
+      approvers: raw.approval.approvers,
+      minApprovers: raw.approval.minApprovers,
+      expiresAfterMs: raw.approval.expiresAfter,
+    },
+    environments,
+  };
+  const version = createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12);
+  return { ...body, version };
+}
+
+/** JSON with sorted keys, so equal values hash equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
