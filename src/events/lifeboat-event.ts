@@ -16,6 +16,17 @@ export type LifeboatEvent =
     }
   /** The environment holds its RPO again. */
   | { type: 'rpo.recovered'; environment: string; exposureMs: number; rpoTargetMs: number }
+  /** A backup run ended (or was skipped because another run of the environment was in flight). */
+  | {
+      type: 'backup.finished';
+      environment: string;
+      trigger: 'schedule' | 'manual';
+      requestedBy?: string;
+      outcome: 'succeeded' | 'failed' | 'skipped';
+      copied: number;
+      failed: number;
+      message: string;
+    }
   /** A backup or copy job failed after its retries. */
   | {
       type: 'backup.failed';
