@@ -35,7 +35,13 @@ export type AwsJobState =
   | 'EXPIRED'
   | 'PARTIAL';
 
-export const TERMINAL_JOB_STATES: readonly AwsJobState[] = ['COMPLETED', 'ABORTED', 'FAILED', 'EXPIRED', 'PARTIAL'];
+export const TERMINAL_JOB_STATES: readonly AwsJobState[] = [
+  'COMPLETED',
+  'ABORTED',
+  'FAILED',
+  'EXPIRED',
+  'PARTIAL',
+];
 
 /** A backup, copy or restore job as DescribeBackupJob / DescribeCopyJob / DescribeRestoreJob tell it. */
 export interface AwsJob {
@@ -75,7 +81,13 @@ export const OperationState = {
 } as const;
 export type OperationState = (typeof OperationState)[keyof typeof OperationState];
 
-export const FINAL_STATES: readonly OperationState[] = ['succeeded', 'failed', 'cancelled', 'denied', 'expired'];
+export const FINAL_STATES: readonly OperationState[] = [
+  'succeeded',
+  'failed',
+  'cancelled',
+  'denied',
+  'expired',
+];
 
 export interface Vote {
   userId: string;
@@ -184,6 +196,12 @@ export interface EnvironmentState {
   protectionRegion: string;
   /** Configured ARN → the ARN of the resource serving traffic now. */
   resources: Record<string, string>;
-  lastDrill?: { operationId: string; at: string; rtoMs?: number; worstDataLossMs?: number; outcome: OperationState };
+  lastDrill?: {
+    operationId: string;
+    at: string;
+    rtoMs?: number;
+    worstDataLossMs?: number;
+    outcome: OperationState;
+  };
   updatedAt: string;
 }
