@@ -1,0 +1,13 @@
+export { AWS_CLIENT_DEFAULTS, type AwsClientOptions } from './aws-client-options';
+export { type AwsCallContext, toLifeboatError } from './aws-error';
+export { type BackupAdapterOptions, createBackupAdapter } from './backup-adapter';
+export { idempotencyToken } from './idempotency-token';
+export {
+  createResourceDeleterAdapter,
+  type ResourceDeleterAdapterOptions,
+} from './resource-deleter-adapter';
+export {
+  createRoute53Adapter,
+  ROUTE53_REGION,
+  type Route53AdapterOptions,
+} from './route53-adapter';
