@@ -206,14 +206,12 @@ describe('describe* calls', () => {
   });
 
   it('maps an SDK error to a LifeboatError naming the action', async () => {
-    backup
-      .on(DescribeBackupJobCommand)
-      .rejects(
-        Object.assign(new Error('not authorized'), {
-          name: 'AccessDeniedException',
-          $metadata: {},
-        }),
-      );
+    backup.on(DescribeBackupJobCommand).rejects(
+      Object.assign(new Error('not authorized'), {
+        name: 'AccessDeniedException',
+        $metadata: {},
+      }),
+    );
     const error: unknown = await adapter()
       .describeBackupJob('eu-west-1', 'backup-1')
       .catch((e: unknown) => e);
