@@ -17,11 +17,9 @@ const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
 });
 
 const region = z.string().regex(REGION, { message: 'is not an AWS region name (e.g. eu-west-1)' });
-const principal = z
-  .string()
-  .regex(/^(U|W)[A-Z0-9]+$|^@[a-z0-9._-]+$/i, {
-    message: 'is neither a Slack user id (U…) nor a user-group handle (@oncall)',
-  });
+const principal = z.string().regex(/^(U|W)[A-Z0-9]+$|^@[a-z0-9._-]+$/i, {
+  message: 'is neither a Slack user id (U…) nor a user-group handle (@oncall)',
+});
 
 const record = z.object({
   name: z.string().min(1),
@@ -64,61 +62,84 @@ export const configSchema = z
       expiresAfter: duration.default(30 * 60_000),
     }),
     environments: z.record(
-      z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'environment names are lower-case words joined by -' }),
+      z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+        message: 'environment names are lower-case words joined by -',
+      }),
       environment,
     ),
   })
-  .superRefine((config, ctx) => {
-    for (const [name, env] of Object.entries(config.environments)) {
-      const at = (...path: (string | number)[]) => ['environments', name, ...path];
-      if (!env.allowedRegions.includes(env.recoveryRegion)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: at('recoveryRegion'),
-          message: `${env.recoveryRegion} is not in allowedRegions; add it there or choose one of ${env.allowedRegions.join(', ')}`,
-        });
+  // Cross-field rules run even when some field is invalid, so that every problem is listed at
+  // once; each environment is checked when the fields these rules read have the right shape.
+  .superRefine(
+    (config, ctx) => {
+      const environments: unknown = (config as { environments?: unknown } | undefined)
+        ?.environments;
+      if (!environments || typeof environments !== 'object') return;
+      for (const [name, candidate] of Object.entries(environments)) {
+        const env = crossFieldShape.safeParse(candidate);
+        if (!env.success) continue;
+        checkEnvironment(env.data, (path, message) =>
+          ctx.addIssue({ code: 'custom', path: ['environments', name, ...path], message }),
+        );
       }
-      if (env.allowedRegions.includes(env.primaryRegion)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: at('allowedRegions'),
-          message: `lists the primary region ${env.primaryRegion}; allowedRegions are the regions to fail over to`,
-        });
+    },
+    { when: () => true },
+  );
+
+/** What the cross-field rules read, without the rules of each field. */
+const crossFieldShape = z.object({
+  primaryRegion: z.string(),
+  recoveryRegion: z.string(),
+  allowedRegions: z.array(z.string()),
+  backup: z.object({ vaults: z.record(z.string(), z.unknown()) }),
+  resources: z.array(z.object({ arn: z.string() })),
+  dns: z.object({
+    records: z.array(z.object({ name: z.unknown(), values: z.record(z.string(), z.unknown()) })),
+    healthChecks: z.record(z.string(), z.unknown()),
+  }),
+});
+
+function checkEnvironment(
+  env: z.infer<typeof crossFieldShape>,
+  problem: (path: (string | number)[], message: string) => void,
+): void {
+  // Names that are not regions are reported by their own rule; the rules below skip them.
+  const isRegion = (r: string) => REGION.test(r);
+  if (isRegion(env.recoveryRegion) && !env.allowedRegions.includes(env.recoveryRegion)) {
+    problem(
+      ['recoveryRegion'],
+      `${env.recoveryRegion} is not in allowedRegions; add it there or choose one of ${env.allowedRegions.join(', ')}`,
+    );
+  }
+  if (env.allowedRegions.includes(env.primaryRegion)) {
+    problem(
+      ['allowedRegions'],
+      `lists the primary region ${env.primaryRegion}; allowedRegions are the regions to fail over to`,
+    );
+  }
+  for (const r of [env.primaryRegion, ...env.allowedRegions].filter(isRegion)) {
+    if (!env.backup.vaults[r]) problem(['backup', 'vaults'], `has no vault for ${r}`);
+    if (!env.dns.healthChecks[r]) problem(['dns', 'healthChecks'], `has no health check for ${r}`);
+    env.dns.records.forEach((rec, i) => {
+      if (!rec.values[r]) {
+        problem(['dns', 'records', i, 'values'], `has no value of ${String(rec.name)} for ${r}`);
       }
-      for (const r of [env.primaryRegion, ...env.allowedRegions]) {
-        if (!env.backup.vaults[r]) {
-          ctx.addIssue({ code: 'custom', path: at('backup', 'vaults'), message: `has no vault for ${r}` });
-        }
-        if (!env.dns.healthChecks[r]) {
-          ctx.addIssue({ code: 'custom', path: at('dns', 'healthChecks'), message: `has no health check for ${r}` });
-        }
-        env.dns.records.forEach((rec, i) => {
-          if (!rec.values[r]) {
-            ctx.addIssue({
-              code: 'custom',
-              path: at('dns', 'records', i, 'values'),
-              message: `has no value of ${rec.name} for ${r}`,
-            });
-          }
-        });
-      }
-      env.resources.forEach((resource, i) => {
-        const parsed = parseResourceArn(resource.arn);
-        if (!parsed) {
-          ctx.addIssue({
-            code: 'custom',
-            path: at('resources', i, 'arn'),
-            message: `${resource.arn} is not a resource ARN AWS Backup protects (RDS, Aurora, DynamoDB, EBS, EC2, EFS, S3)`,
-          });
-        } else if (parsed.service !== 's3' && parsed.region !== env.primaryRegion) {
-          ctx.addIssue({
-            code: 'custom',
-            path: at('resources', i, 'arn'),
-            message: `is in ${parsed.region}, not in the primary region ${env.primaryRegion}`,
-          });
-        }
-      });
+    });
+  }
+  env.resources.forEach((resource, i) => {
+    const parsed = parseResourceArn(resource.arn);
+    if (!parsed) {
+      problem(
+        ['resources', i, 'arn'],
+        `${resource.arn} is not a resource ARN AWS Backup protects (RDS, Aurora, DynamoDB, EBS, EC2, EFS, S3)`,
+      );
+    } else if (parsed.service !== 's3' && parsed.region !== env.primaryRegion) {
+      problem(
+        ['resources', i, 'arn'],
+        `is in ${parsed.region}, not in the primary region ${env.primaryRegion}`,
+      );
     }
   });
+}
 
 export type RawConfig = z.infer<typeof configSchema>;

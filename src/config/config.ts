@@ -57,16 +57,36 @@ export function parseConfig(text: string): ConfigResult {
   try {
     raw = parseYaml(text);
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-    return { ok: false, problems: [`the file is not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`] };
+    const where =
+      error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
+    return {
+      ok: false,
+      problems: [`the file is not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`],
+    };
   }
-  const result = configSchema.safeParse(raw ?? {});
+  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) {
+    return {
+      ok: false,
+      problems: [
+        'the file is not a YAML mapping; it needs the sections slack, approval and environments',
+      ],
+    };
+  }
+  const result = configSchema.safeParse(raw ?? {}, {
+    error: (issue) =>
+      issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : undefined,
+  });
   if (!result.success) {
     return {
       ok: false,
       problems: result.error.issues.map((issue) => {
         const path = issue.path.map(String).join('.');
-        return path ? `${path}: ${issue.message}` : issue.message;
+        // A record's bad key: its own rule's message says more than "Invalid key in record".
+        const message =
+          issue.code === 'invalid_key' && issue.issues.length > 0
+            ? issue.issues.map((inner) => inner.message).join('; ')
+            : issue.message;
+        return path ? `${path}: ${message}` : message;
       }),
     };
   }
@@ -108,7 +128,11 @@ function normalize(raw: RawConfig): Config {
       rtoMs: env.rto,
       ...(env.drill !== undefined ? { drillEveryMs: env.drill } : {}),
       accountId: env.backup.roleArn.split(':')[4] ?? '',
-      backup: { roleArn: env.backup.roleArn, vaults: env.backup.vaults, kmsKeys: env.backup.kmsKeys },
+      backup: {
+        roleArn: env.backup.roleArn,
+        vaults: env.backup.vaults,
+        kmsKeys: env.backup.kmsKeys,
+      },
       resources: env.resources.map(({ arn }) => {
         const parsed = parseResourceArn(arn);
         return { arn, resourceType: parsed?.resourceType ?? 'unknown', name: parsed?.name ?? arn };
