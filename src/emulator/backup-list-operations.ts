@@ -1,0 +1,203 @@
+import { AwsError } from './aws-error';
+import { copyJobJson, jobStateNow, recoveryPointJson, restoreJobJson } from './backup-json';
+import { findVault } from './backup-operations';
+import type { CopyJobRecord, RestoreJobRecord } from './emulator-state';
+import type { EmulatorResponse, OperationContext } from './emulator-request';
+import { epochSeconds, jsonResponse } from './json-response';
+import { paginate } from './paginate';
+
+/** A timestamp query parameter (RFC 3339, as the SDK sends it); undefined when absent. */
+function timeParam(context: OperationContext, name: string): number | undefined {
+  const value = context.request.query.get(name);
+  if (value === null || value === '') return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms))
+    throw new AwsError('InvalidParameterValueException', 400, `Invalid ${name}: ${value}`);
+  return ms;
+}
+
+function page<T>(context: OperationContext, items: readonly T[], filterKey: string) {
+  return paginate(items, {
+    nextToken: context.request.query.get('nextToken'),
+    maxResults: context.request.query.get('maxResults'),
+    defaultPageSize: context.pageSize,
+    filterKey,
+  });
+}
+
+function filterKeyOf(context: OperationContext): string {
+  const params = [...context.request.query.entries()]
+    .filter(([k]) => k !== 'nextToken' && k !== 'maxResults')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return `${context.region}|${context.request.path}|${JSON.stringify(params)}`;
+}
+
+export function listRecoveryPointsByBackupVault(
+  context: OperationContext,
+  vaultName: string,
+): EmulatorResponse {
+  const vault = findVault(context, vaultName);
+  const q = context.request.query;
+  const resourceArn = q.get('resourceArn');
+  const resourceType = q.get('resourceType');
+  const after = timeParam(context, 'createdAfter');
+  const before = timeParam(context, 'createdBefore');
+  if (resourceArn) context.noteResource(resourceArn);
+  const points = context.state.recoveryPoints
+    .filter(
+      (p) =>
+        p.region === vault.region &&
+        p.vaultName === vault.name &&
+        (!resourceArn || p.resourceArn === resourceArn) &&
+        (!resourceType || p.resourceType === resourceType) &&
+        (after === undefined || p.createdAtMs > after) &&
+        (before === undefined || p.createdAtMs < before),
+    )
+    .sort((a, b) => b.createdAtMs - a.createdAtMs);
+  const { page: items, nextToken } = page(context, points, filterKeyOf(context));
+  return jsonResponse({ RecoveryPoints: items.map(recoveryPointJson), NextToken: nextToken });
+}
+
+export function listCopyJobs(context: OperationContext): EmulatorResponse {
+  const q = context.request.query;
+  const resourceArn = q.get('resourceArn');
+  const wantedState = q.get('state');
+  const resourceType = q.get('resourceType');
+  const destinationVaultArn = q.get('destinationVaultArn');
+  const sourceRecoveryPointArn = q.get('sourceRecoveryPointArn');
+  const after = timeParam(context, 'createdAfter');
+  const before = timeParam(context, 'createdBefore');
+  if (resourceArn) context.noteResource(resourceArn);
+  const jobs = context.state.jobs
+    .filter((j): j is CopyJobRecord => j.kind === 'copy' && j.region === context.region)
+    .filter(
+      (j) =>
+        (!resourceArn || j.resourceArn === resourceArn) &&
+        (!resourceType || j.resourceType === resourceType) &&
+        (!destinationVaultArn || j.destinationVaultArn === destinationVaultArn) &&
+        (!sourceRecoveryPointArn || j.sourceRecoveryPointArn === sourceRecoveryPointArn) &&
+        (!wantedState ||
+          jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedState) &&
+        (after === undefined || j.createdAtMs > after) &&
+        (before === undefined || j.createdAtMs < before),
+    )
+    .sort((a, b) => b.createdAtMs - a.createdAtMs);
+  const { page: items, nextToken } = page(context, jobs, filterKeyOf(context));
+  return jsonResponse({
+    CopyJobs: items.map((j) => copyJobJson(context.state, j, context.nowMs, context.jobMs)),
+    NextToken: nextToken,
+  });
+}
+
+function restoreJobsPage(context: OperationContext, jobs: RestoreJobRecord[]): EmulatorResponse {
+  const sorted = [...jobs].sort((a, b) => b.createdAtMs - a.createdAtMs);
+  const { page: items, nextToken } = page(context, sorted, filterKeyOf(context));
+  return jsonResponse({
+    RestoreJobs: items.map((j) => restoreJobJson(context.state, j, context.nowMs, context.jobMs)),
+    NextToken: nextToken,
+  });
+}
+
+function regionRestoreJobs(context: OperationContext): RestoreJobRecord[] {
+  const wantedStatus = context.request.query.get('status');
+  return context.state.jobs
+    .filter((j): j is RestoreJobRecord => j.kind === 'restore' && j.region === context.region)
+    .filter(
+      (j) =>
+        !wantedStatus ||
+        jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedStatus,
+    );
+}
+
+export function listRestoreJobs(context: OperationContext): EmulatorResponse {
+  const resourceType = context.request.query.get('resourceType');
+  const after = timeParam(context, 'createdAfter');
+  const before = timeParam(context, 'createdBefore');
+  return restoreJobsPage(
+    context,
+    regionRestoreJobs(context).filter(
+      (j) =>
+        (!resourceType || j.resourceType === resourceType) &&
+        (after === undefined || j.createdAtMs > after) &&
+        (before === undefined || j.createdAtMs < before),
+    ),
+  );
+}
+
+export function listRestoreJobsByProtectedResource(
+  context: OperationContext,
+  resourceArn: string,
+): EmulatorResponse {
+  context.noteResource(resourceArn);
+  const after = timeParam(context, 'recoveryPointCreationDateAfter');
+  const before = timeParam(context, 'recoveryPointCreationDateBefore');
+  return restoreJobsPage(
+    context,
+    regionRestoreJobs(context).filter(
+      (j) =>
+        j.sourceResourceArn === resourceArn &&
+        (after === undefined || j.recoveryPointCreatedAtMs > after) &&
+        (before === undefined || j.recoveryPointCreatedAtMs < before),
+    ),
+  );
+}
+
+function findPoint(context: OperationContext, vaultName: string, recoveryPointArn: string) {
+  const vault = findVault(context, vaultName);
+  const point = context.state.recoveryPoints.find(
+    (p) =>
+      p.recoveryPointArn === recoveryPointArn &&
+      p.region === vault.region &&
+      p.vaultName === vault.name,
+  );
+  if (!point) {
+    throw new AwsError(
+      'ResourceNotFoundException',
+      400,
+      `Recovery point ${recoveryPointArn} was not found in backup vault ${vaultName}`,
+    );
+  }
+  context.noteResource(point.resourceArn);
+  return point;
+}
+
+export function getRecoveryPointRestoreMetadata(
+  context: OperationContext,
+  vaultName: string,
+  recoveryPointArn: string,
+): EmulatorResponse {
+  const point = findPoint(context, vaultName, recoveryPointArn);
+  return jsonResponse({
+    BackupVaultArn: point.vaultArn,
+    RecoveryPointArn: point.recoveryPointArn,
+    RestoreMetadata: point.restoreMetadata,
+    ResourceType: point.resourceType,
+  });
+}
+
+export function describeRecoveryPoint(
+  context: OperationContext,
+  vaultName: string,
+  recoveryPointArn: string,
+): EmulatorResponse {
+  return jsonResponse(recoveryPointJson(findPoint(context, vaultName, recoveryPointArn)));
+}
+
+export function describeBackupVault(
+  context: OperationContext,
+  vaultName: string,
+): EmulatorResponse {
+  const vault = findVault(context, vaultName);
+  return jsonResponse({
+    BackupVaultName: vault.name,
+    BackupVaultArn: vault.arn,
+    VaultType: 'BACKUP_VAULT',
+    VaultState: 'AVAILABLE',
+    EncryptionKeyArn: vault.encryptionKeyArn,
+    CreationDate: epochSeconds(0),
+    NumberOfRecoveryPoints: context.state.recoveryPoints.filter(
+      (p) => p.region === vault.region && p.vaultName === vault.name,
+    ).length,
+    Locked: false,
+  });
+}

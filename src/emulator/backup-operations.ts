@@ -1,0 +1,281 @@
+import { arnInRegion, parseResourceArn } from '../config/resource-arn';
+import { AwsError } from './aws-error';
+import { awsIds } from './aws-ids';
+import { backupJobJson, copyJobJson, restoreJobJson } from './backup-json';
+import type {
+  BackupJobRecord,
+  CopyJobRecord,
+  RestoreJobRecord,
+  VaultState,
+} from './emulator-state';
+import type { EmulatorResponse, OperationContext } from './emulator-request';
+import { epochSeconds, jsonResponse, parseJsonObject, stringField } from './json-response';
+import { findLiveResource } from './resource-status';
+import { restoredName } from './restore-metadata';
+import { startJob } from './start-job';
+
+const VAULT_ARN = /^arn:aws[a-z-]*:backup:([a-z0-9-]+):(\d{12}):backup-vault:(.+)$/;
+const KMS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):/;
+
+function body(context: OperationContext): Record<string, unknown> {
+  const parsed = parseJsonObject(context.request.body);
+  if (!parsed)
+    throw new AwsError(
+      'InvalidParameterValueException',
+      400,
+      'The request body is not a JSON object',
+    );
+  return parsed;
+}
+
+function required(input: Record<string, unknown>, name: string): string {
+  const value = stringField(input, name);
+  if (value === undefined)
+    throw new AwsError('MissingParameterValueException', 400, `${name} is required`);
+  return value;
+}
+
+export function findVault(context: OperationContext, name: string): VaultState {
+  const vault = context.state.vaults.find((v) => v.region === context.region && v.name === name);
+  if (!vault) {
+    throw new AwsError(
+      'ResourceNotFoundException',
+      400,
+      `Backup vault ${name} does not exist in ${context.region}`,
+    );
+  }
+  return vault;
+}
+
+function findJob<K extends 'backup' | 'copy' | 'restore'>(
+  context: OperationContext,
+  kind: K,
+  jobId: string,
+) {
+  const job = context.state.jobs.find(
+    (j) => j.kind === kind && j.jobId === jobId && j.region === context.region,
+  );
+  if (!job) {
+    const label = { backup: 'Backup job', copy: 'Copy job', restore: 'Restore job' }[kind];
+    throw new AwsError(
+      'ResourceNotFoundException',
+      400,
+      `${label} ${jobId} was not found in ${context.region}`,
+    );
+  }
+  return job as Extract<typeof job, { kind: K }>;
+}
+
+export function startBackupJob(context: OperationContext): EmulatorResponse {
+  const input = body(context);
+  const vault = findVault(context, required(input, 'BackupVaultName'));
+  const resourceArn = required(input, 'ResourceArn');
+  const iamRoleArn = required(input, 'IamRoleArn');
+  context.noteResource(resourceArn);
+  const resource = findLiveResource(context.state, resourceArn, context.nowMs, context.jobMs);
+  if (!resource || resource.region !== context.region) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      400,
+      `Invalid ResourceArn ${resourceArn}: no such resource in ${context.region}`,
+    );
+  }
+  const job = startJob(
+    context,
+    'StartBackupJob',
+    stringField(input, 'IdempotencyToken'),
+    (base): BackupJobRecord => ({
+      ...base,
+      kind: 'backup',
+      region: context.region,
+      accountId: vault.accountId,
+      iamRoleArn,
+      regions: [context.region],
+      vaultName: vault.name,
+      vaultArn: vault.arn,
+      resourceArn,
+      resourceType: resource.resourceType,
+      resourceName: resource.name,
+      recoveryPointArn: awsIds.recoveryPointArn(
+        resource.resourceType,
+        context.region,
+        vault.accountId,
+        resource.name,
+      ),
+      encryptionKeyArn: vault.encryptionKeyArn,
+    }),
+    { kind: 'backup', resourceArn },
+  ) as BackupJobRecord;
+  return jsonResponse({
+    BackupJobId: job.jobId,
+    RecoveryPointArn: job.recoveryPointArn,
+    CreationDate: epochSeconds(job.createdAtMs),
+    IsParent: false,
+  });
+}
+
+export function describeBackupJob(context: OperationContext, jobId: string): EmulatorResponse {
+  const job = findJob(context, 'backup', jobId);
+  context.noteResource(job.resourceArn);
+  return jsonResponse(backupJobJson(context.state, job, context.nowMs, context.jobMs));
+}
+
+export function startCopyJob(context: OperationContext): EmulatorResponse {
+  const input = body(context);
+  const recoveryPointArn = required(input, 'RecoveryPointArn');
+  const sourceVault = findVault(context, required(input, 'SourceBackupVaultName'));
+  const destinationVaultArn = required(input, 'DestinationBackupVaultArn');
+  const iamRoleArn = required(input, 'IamRoleArn');
+  const point = context.state.recoveryPoints.find(
+    (p) =>
+      p.recoveryPointArn === recoveryPointArn &&
+      p.region === context.region &&
+      p.vaultName === sourceVault.name,
+  );
+  if (!point) {
+    throw new AwsError(
+      'ResourceNotFoundException',
+      400,
+      `Recovery point ${recoveryPointArn} was not found in backup vault ${sourceVault.name}`,
+    );
+  }
+  context.noteResource(point.resourceArn);
+  const match = VAULT_ARN.exec(destinationVaultArn);
+  const destination = match
+    ? context.state.vaults.find((v) => v.region === match[1] && v.name === match[3])
+    : undefined;
+  if (!destination) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      400,
+      `Invalid DestinationBackupVaultArn ${destinationVaultArn}: no such backup vault`,
+    );
+  }
+  const job = startJob(
+    context,
+    'StartCopyJob',
+    stringField(input, 'IdempotencyToken'),
+    (base): CopyJobRecord => ({
+      ...base,
+      kind: 'copy',
+      region: context.region,
+      accountId: sourceVault.accountId,
+      iamRoleArn,
+      regions: [context.region, destination.region],
+      sourceVaultArn: sourceVault.arn,
+      sourceRecoveryPointArn: point.recoveryPointArn,
+      destinationVaultArn: destination.arn,
+      destinationRegion: destination.region,
+      destinationVaultName: destination.name,
+      destinationRecoveryPointArn: awsIds.recoveryPointArn(
+        point.resourceType,
+        destination.region,
+        destination.accountId,
+        point.resourceName,
+      ),
+      destinationEncryptionKeyArn: destination.encryptionKeyArn,
+      resourceArn: point.resourceArn,
+      resourceType: point.resourceType,
+      resourceName: point.resourceName,
+    }),
+    { kind: 'copy', resourceArn: point.resourceArn },
+  );
+  return jsonResponse({
+    CopyJobId: job.jobId,
+    CreationDate: epochSeconds(job.createdAtMs),
+    IsParent: false,
+  });
+}
+
+export function describeCopyJob(context: OperationContext, jobId: string): EmulatorResponse {
+  const job = findJob(context, 'copy', jobId);
+  context.noteResource(job.resourceArn);
+  return jsonResponse({ CopyJob: copyJobJson(context.state, job, context.nowMs, context.jobMs) });
+}
+
+/** Metadata naming another region's KMS key or availability zone cannot restore here, as on AWS. */
+function checkMetadataRegion(region: string, metadata: Record<string, string>): void {
+  for (const [key, value] of Object.entries(metadata)) {
+    const kms = KMS_ARN.exec(value);
+    if (kms && kms[1] !== region) {
+      throw new AwsError(
+        'InvalidParameterValueException',
+        400,
+        `Invalid restore metadata ${key}: KMS key ${value} is in ${kms[1]}, not in ${region}; use a key of ${region}`,
+      );
+    }
+  }
+  const zone = metadata['AvailabilityZone'];
+  if (zone && !zone.startsWith(region)) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      400,
+      `Invalid restore metadata AvailabilityZone: ${zone} is not in ${region}`,
+    );
+  }
+}
+
+export function startRestoreJob(context: OperationContext): EmulatorResponse {
+  const input = body(context);
+  const recoveryPointArn = required(input, 'RecoveryPointArn');
+  const iamRoleArn = required(input, 'IamRoleArn');
+  const rawMetadata = input['Metadata'];
+  if (!rawMetadata || typeof rawMetadata !== 'object' || Array.isArray(rawMetadata)) {
+    throw new AwsError('MissingParameterValueException', 400, 'Metadata is required');
+  }
+  const metadata: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rawMetadata as Record<string, unknown>)) {
+    if (typeof value === 'string') metadata[key] = value;
+  }
+  const point = context.state.recoveryPoints.find(
+    (p) => p.recoveryPointArn === recoveryPointArn && p.region === context.region,
+  );
+  if (!point) {
+    throw new AwsError(
+      'ResourceNotFoundException',
+      400,
+      `Recovery point ${recoveryPointArn} was not found in ${context.region}`,
+    );
+  }
+  context.noteResource(point.resourceArn);
+  const resourceType = stringField(input, 'ResourceType') ?? point.resourceType;
+  if (resourceType !== point.resourceType) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      400,
+      `Invalid ResourceType ${resourceType}: recovery point ${recoveryPointArn} is of type ${point.resourceType}`,
+    );
+  }
+  checkMetadataRegion(context.region, metadata);
+  const name =
+    restoredName(resourceType, metadata) ??
+    `${parseResourceArn(point.resourceArn)?.name ?? point.resourceName}-restored-${awsIds.jobId().slice(0, 8).toLowerCase()}`;
+  const job = startJob(
+    context,
+    'StartRestoreJob',
+    stringField(input, 'IdempotencyToken'),
+    (base): RestoreJobRecord => ({
+      ...base,
+      kind: 'restore',
+      region: context.region,
+      accountId: point.accountId,
+      iamRoleArn,
+      regions: [context.region],
+      recoveryPointArn,
+      vaultArn: point.vaultArn,
+      sourceResourceArn: point.resourceArn,
+      resourceType,
+      recoveryPointCreatedAtMs: point.createdAtMs,
+      metadata,
+      createdResourceArn: arnInRegion(point.resourceArn, context.region, name),
+    }),
+    { kind: 'restore', resourceArn: point.resourceArn },
+  );
+  return jsonResponse({ RestoreJobId: job.jobId });
+}
+
+export function describeRestoreJob(context: OperationContext, jobId: string): EmulatorResponse {
+  const job = findJob(context, 'restore', jobId);
+  context.noteResource(job.sourceResourceArn);
+  return jsonResponse(restoreJobJson(context.state, job, context.nowMs, context.jobMs));
+}
