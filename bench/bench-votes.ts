@@ -1,0 +1,52 @@
+import { Redis } from 'ioredis';
+import type { Operation } from '../src/core/types';
+import { redisKeys } from '../src/redis/redis-keys';
+import { createOperationStore } from '../src/store/operation-store';
+import { measure, row, type BenchRow } from './measure';
+
+/**
+ * Recording a vote (an atomic compare-and-set of the operation in Redis), against the least a
+ * read-modify-write costs: one HGET and one HSET round trip on the same connection.
+ */
+export async function benchVotes(redisUrl: string, prefix: string): Promise<BenchRow> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const keys = redisKeys(prefix);
+  const store = createOperationStore(redis, keys);
+  const op = {
+    id: 'op-bench',
+    kind: 'failover',
+    environment: 'shop-prod',
+    state: 'requested',
+    requestedBy: 'U0ALICE',
+    requestedAt: new Date().toISOString(),
+    expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    votes: [],
+    steps: [],
+    progress: {},
+    plan: {},
+  } as unknown as Operation;
+  await store.create(op);
+  let n = 0;
+  const subject = await measure(
+    () =>
+      store.update(op.id, (current) => ({
+        op: { ...current, progress: { n: ++n } },
+      })),
+    { samples: 300 },
+  );
+  const baseline = await measure(
+    async () => {
+      const json = await redis.hget(keys.operation(op.id), 'json');
+      await redis.hset(keys.custom('bench-baseline'), 'json', json ?? '');
+    },
+    { samples: 300 },
+  );
+  await redis.del(
+    keys.operation(op.id),
+    keys.custom('bench-baseline'),
+    keys.operations,
+    keys.environmentOperations('shop-prod'),
+  );
+  redis.disconnect();
+  return row('vote recorded (compare-and-set)', 'HGET + HSET round trips', subject, baseline);
+}

@@ -1,0 +1,55 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  /** Median of the samples, in milliseconds. */
+  medianMs: number;
+  p95Ms: number;
+  samples: number;
+}
+
+/** Runs `fn` `samples` times after `warmup` runs and reports the median and p95 in ms. */
+export async function measure(
+  fn: () => Promise<unknown> | unknown,
+  { samples = 50, warmup = 5 } = {},
+): Promise<Measurement> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { medianMs: at(0.5), p95Ms: at(0.95), samples };
+}
+
+export interface BenchRow {
+  name: string;
+  /** What the figure is compared with, measured in the same run. */
+  baseline: string;
+  subjectMs: number;
+  baselineMs: number;
+  /** subject / baseline. */
+  ratio: number;
+  note?: string;
+}
+
+export function row(
+  name: string,
+  baseline: string,
+  subject: Measurement,
+  base: Measurement,
+  note?: string,
+): BenchRow {
+  return {
+    name,
+    baseline,
+    subjectMs: round(subject.medianMs),
+    baselineMs: round(base.medianMs),
+    ratio: round(subject.medianMs / Math.max(base.medianMs, 1e-6)),
+    ...(note ? { note } : {}),
+  };
+}
+
+export const round = (n: number) => Math.round(n * 1000) / 1000;
