@@ -1,0 +1,138 @@
+import {
+  castVote as decideVote,
+  type VoteEffect,
+  type VoteRefusal,
+  type VoteResult,
+} from '../core/approval-policy';
+import { toIso } from '../core/to-iso';
+import type { Operation } from '../core/types';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { createAuthorizer } from './authorizer';
+import { endRequest, removeJob } from './end-request';
+import { announceExpiry } from './expire-request';
+import { expiryJobId } from './expiry-job-id';
+import { planStillHolds } from './plan-still-holds';
+import type { ApprovalPorts } from './request-operation';
+
+export interface CastVoteInput {
+  operationId: string;
+  userId: string;
+  decision: 'approve' | 'deny';
+  reason?: string;
+}
+
+export type CastVoteRefusal = VoteRefusal | 'not_found' | 'plan_changed';
+
+export type CastVoteOutcome =
+  | { ok: true; op: Operation; effect: VoteEffect; message: string }
+  | { ok: false; reason: CastVoteRefusal; message: string; op?: Operation };
+
+/** The operations job of an approved operation: one per operation (its id), retried with backoff. */
+export const RUN_JOB_OPTIONS = {
+  attempts: 50,
+  backoff: { type: 'exponential', delay: 1000 },
+} as const;
+
+/**
+ * An approval or a denial, by button or by text. The decision is taken on the operation as
+ * stored, inside the store's compare-and-set, so a double click counts once and of two approvers
+ * racing exactly one makes the transition to approved, and only that one queues the run.
+ */
+export async function castVote(
+  deps: LifeboatDeps,
+  input: CastVoteInput,
+  ports: ApprovalPorts = {},
+): Promise<CastVoteOutcome> {
+  const { operationId, userId, decision } = input;
+  const refuse = async (
+    reason: CastVoteRefusal,
+    message: string,
+    op?: Operation,
+  ): Promise<CastVoteOutcome> => {
+    await deps.audit.append({
+      type: 'refusal',
+      actor: userId,
+      at: toIso(deps.clock.now()),
+      ...(op ? { environment: op.environment } : {}),
+      operationId,
+      summary: `${decision === 'approve' ? 'approval' : 'denial'} of ${operationId} refused: ${message}`,
+      detail: { reason },
+    });
+    return { ok: false, reason, message, ...(op ? { op } : {}) };
+  };
+
+  const stored = await deps.operations.get(operationId);
+  if (!stored) {
+    return refuse(
+      'not_found',
+      `there is no operation ${operationId}; /dr history lists the recent ones`,
+    );
+  }
+  let authProblem: string | undefined;
+  if (userId !== stored.requestedBy) {
+    const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+    const auth = await authorizer.check(userId, 'approver');
+    if (!auth.allowed) authProblem = auth.message;
+  }
+  const pending =
+    stored.state === 'requested' && deps.clock.now().toMillis() < Date.parse(stored.expiresAt);
+  if (decision === 'approve' && pending && userId !== stored.requestedBy && !authProblem) {
+    const check = await planStillHolds(deps, stored);
+    if (!check.ok) {
+      return refuse(
+        'plan_changed',
+        `${check.message}, so ${operationId} cannot be approved as shown. Cancel it (/dr cancel ${operationId}) and request it again`,
+        stored,
+      );
+    }
+  }
+
+  let verdict: VoteResult | undefined;
+  const { op, changed } = await deps.operations.update(operationId, (current) => {
+    verdict = decideVote({
+      op: current,
+      userId,
+      decision,
+      ...(input.reason !== undefined ? { reason: input.reason } : {}),
+      now: deps.clock.now(),
+      isAuthorizedApprover: authProblem === undefined,
+      minApprovers: deps.config.approval.minApprovers,
+    });
+    if (verdict.ok) return { op: verdict.op };
+    if (verdict.reason === 'expired' && verdict.op && current.state === 'requested') {
+      return { op: verdict.op };
+    }
+    return undefined;
+  });
+  const result = verdict as VoteResult;
+
+  if (!result.ok) {
+    if (changed && op.state === 'expired') await announceExpiry(deps, op);
+    const message =
+      result.reason === 'not_authorized' && authProblem ? authProblem : result.message;
+    return refuse(result.reason, message, op);
+  }
+  if (!changed) return refuse('not_pending', result.message, op);
+
+  await deps.audit.append({
+    type: result.effect === 'denied' ? 'denial' : 'vote',
+    actor: userId,
+    at: toIso(deps.clock.now()),
+    environment: op.environment,
+    operationId,
+    summary: result.message.replace(/<@(\w+)>/g, '$1') + (input.reason ? `: ${input.reason}` : ''),
+    detail: { decision, effect: result.effect, fingerprint: op.plan.fingerprint },
+  });
+  if (result.effect === 'approved') {
+    await deps.queues.operations.add(
+      'run',
+      { operationId },
+      { jobId: operationId, ...RUN_JOB_OPTIONS },
+    );
+    await removeJob(deps, () => deps.queues.expiry.remove(expiryJobId(operationId)));
+  } else if (result.effect === 'denied') {
+    await endRequest(deps, op);
+  }
+  await deps.events.publish({ type: 'operation.updated', operationId });
+  return { ok: true, op, effect: result.effect, message: result.message };
+}

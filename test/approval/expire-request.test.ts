@@ -1,0 +1,69 @@
+import { castVote } from '../../src/approval/cast-vote';
+import { expireRequest } from '../../src/approval/expire-request';
+import { requestOperation } from '../../src/approval/request-operation';
+import { startApprovalWorkers } from '../../src/approval/start-approval-workers';
+import { eventually } from '../support/eventually';
+import { approvalHarness, type ApprovalHarness } from './approval-harness';
+
+describe('request expiry', () => {
+  let h: ApprovalHarness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const drill = async () => {
+    h.seedShopPoints(3_600_000);
+    const result = await requestOperation(h.deps, {
+      kind: 'drill',
+      environment: 'shop-prod',
+      requestedBy: 'U0ALICE',
+    });
+    if (!result.ok) throw new Error(result.message);
+    return result.op;
+  };
+
+  it('expires a request only once it is due, and only once', async () => {
+    h = await approvalHarness('expire');
+    const op = await drill();
+    expect(await expireRequest(h.deps, op.id)).toMatchObject({
+      outcome: 'not_yet',
+      remainingMs: 30 * 60_000,
+    });
+    h.clock.advance({ minutes: 30 });
+    expect(await expireRequest(h.deps, op.id)).toMatchObject({ outcome: 'expired' });
+    expect(await expireRequest(h.deps, op.id)).toMatchObject({ outcome: 'not_pending' });
+    expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
+    const entries = await h.deps.audit.read({ operationId: op.id });
+    expect(entries.filter((e) => e.type === 'expiry')).toHaveLength(1);
+  });
+
+  it('leaves an approved operation alone', async () => {
+    h = await approvalHarness('expire-approved');
+    const op = await drill();
+    await castVote(h.deps, { operationId: op.id, userId: 'U0BOB', decision: 'approve' });
+    h.clock.advance({ hours: 2 });
+    expect(await expireRequest(h.deps, op.id)).toMatchObject({ outcome: 'not_pending' });
+    expect(await h.deps.locks.holder('shop-prod')).toBe(op.id);
+  });
+
+  it('is run by the expiry worker at expiresAt', async () => {
+    h = await approvalHarness('expire-worker', { expiresAfter: '1s' }, { realClock: true });
+    const workers = startApprovalWorkers(h.deps);
+    try {
+      const op = await drill();
+      const expired = await eventually(
+        async () => {
+          const stored = await h.deps.operations.get(op.id);
+          return stored?.state === 'expired' ? stored : undefined;
+        },
+        { timeoutMs: 10_000, what: 'the request to expire' },
+      );
+      expect(expired.finishedAt).toBeDefined();
+      expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
+      const events = await h.events();
+      expect(events.filter((e) => e.type === 'operation.updated')).toHaveLength(2);
+    } finally {
+      await workers.close();
+    }
+  });
+});
