@@ -135,6 +135,8 @@ export interface Plan {
   /** requestedAt + RTO target. */
   rtoDeadline: string;
   fingerprint: string;
+  /** Set when the recovery points could not be listed at request time: AWS's message. */
+  recoveryPointsUnknown?: string;
 }
 
 export const StepState = {
