@@ -1,0 +1,239 @@
+import { idempotencyToken } from '../adapters/aws/idempotency-token';
+import { isoNow } from '../clock';
+import { formatDurationMs } from '../config/duration';
+import { TERMINAL_JOB_STATES, type AwsJob } from '../core/types';
+import { asLifeboatError } from '../errors';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { backoffMs, type BackupSettings } from './backup-settings';
+import { isSettled, ResourceStep, type BackupRun, type ResourceProgress } from './backup-run';
+import type { JobOutcomes } from './job-outcomes';
+import { mapBounded } from './map-bounded';
+
+export type AdvanceResult =
+  { kind: 'wait'; run: BackupRun; delayMs: number } | { kind: 'settled'; run: BackupRun };
+
+const IN_FLIGHT: readonly string[] = [
+  ResourceStep.BackingUp,
+  ResourceStep.CopyPending,
+  ResourceStep.Copying,
+];
+
+/**
+ * One pass over a run: polls the AWS jobs in flight, starts what is due (at most
+ * `resourceConcurrency` resources at work), retries failed jobs with a new token, and says when
+ * to look again. Never waits for AWS itself. A job id already saved is polled, never started
+ * again; a Start* repeated after a crash carries the same idempotency token, so AWS answers with
+ * the job it already started.
+ */
+export async function advanceBackupRun(
+  deps: LifeboatDeps,
+  input: { run: BackupRun; outcomes: JobOutcomes; settings: BackupSettings; maxRunMs: number },
+): Promise<AdvanceResult> {
+  const { settings, outcomes } = input;
+  const run: BackupRun = {
+    ...input.run,
+    polls: input.run.polls + 1,
+    resources: input.run.resources.map((r) => ({ ...r })),
+  };
+  const nowMs = deps.clock.now().toMillis();
+
+  const busy = run.resources.filter(
+    (r) => IN_FLIGHT.includes(r.step) || (r.step === ResourceStep.Pending && r.backupAttempt > 0),
+  ).length;
+  let freeSlots = Math.max(0, settings.resourceConcurrency - busy);
+  const due = run.resources.filter((r) => {
+    if (isSettled(r) || (r.notBeforeMs !== undefined && r.notBeforeMs > nowMs)) return false;
+    if (r.step === ResourceStep.Pending && r.backupAttempt === 0) {
+      if (freeSlots === 0) return false;
+      freeSlots -= 1;
+    }
+    return true;
+  });
+
+  const step = createResourceStepper(deps, run, outcomes, settings);
+  await mapBounded(due, settings.resourceConcurrency, step);
+
+  if (nowMs - Date.parse(run.startedAt) > input.maxRunMs) {
+    for (const r of run.resources.filter((res) => !isSettled(res))) {
+      giveUp(
+        r,
+        `still ${r.lastState ?? r.step} after ${formatDurationMs(input.maxRunMs)}; the run stopped waiting`,
+      );
+      await outcomes.record(run.environment, r.resourceArn, {
+        kind: r.failedKind ?? 'backup',
+        state: 'GAVE_UP',
+        ...(r.message !== undefined ? { message: r.message } : {}),
+        region: run.activeRegion,
+        runId: run.runId,
+        at: isoNow(deps.clock),
+      });
+    }
+  }
+
+  const open = run.resources.filter((r) => !isSettled(r));
+  if (open.length === 0) return { kind: 'settled', run };
+  const afterMs = deps.clock.now().toMillis();
+  const waits = open.map((r) =>
+    r.notBeforeMs !== undefined && r.notBeforeMs > afterMs ? r.notBeforeMs - afterMs : deps.pollMs,
+  );
+  return { kind: 'wait', run, delayMs: Math.max(1, Math.min(...waits)) };
+}
+
+function giveUp(r: ResourceProgress, message: string): void {
+  r.failedKind =
+    r.step === ResourceStep.CopyPending || r.step === ResourceStep.Copying ? 'copy' : 'backup';
+  r.step = ResourceStep.Failed;
+  r.message = message;
+  delete r.notBeforeMs;
+}
+
+function createResourceStepper(
+  deps: LifeboatDeps,
+  run: BackupRun,
+  outcomes: JobOutcomes,
+  settings: BackupSettings,
+) {
+  const backup = deps.aws.backup;
+  const region = run.activeRegion;
+
+  async function ended(r: ResourceProgress, job: AwsJob): Promise<void> {
+    r.lastState = job.state;
+    if (job.statusMessage !== undefined) r.message = job.statusMessage;
+    else delete r.message;
+    await outcomes.record(run.environment, r.resourceArn, {
+      kind: job.kind === 'copy' ? 'copy' : 'backup',
+      state: job.state,
+      ...(job.statusMessage !== undefined ? { message: job.statusMessage } : {}),
+      jobId: job.jobId,
+      region,
+      runId: run.runId,
+      at: isoNow(deps.clock),
+    });
+  }
+
+  /** A job ended other than COMPLETED: retry with a new attempt after a backoff, or give up. */
+  function failedAttempt(r: ResourceProgress, kind: 'backup' | 'copy', job: AwsJob): void {
+    const attempt = kind === 'backup' ? r.backupAttempt : r.copyAttempt;
+    const why = `${kind} job ${job.jobId} ended ${job.state}${job.statusMessage ? `: ${job.statusMessage}` : ''}`;
+    if (attempt >= settings.maxAttempts) {
+      r.step = ResourceStep.Failed;
+      r.failedKind = kind;
+      r.message = `${why} (attempt ${attempt} of ${settings.maxAttempts})`;
+      delete r.notBeforeMs;
+      return;
+    }
+    r.message = why;
+    r.notBeforeMs =
+      deps.clock.now().toMillis() + backoffMs(deps.pollMs, attempt, settings.maxBackoffMs);
+    if (kind === 'backup') {
+      r.step = ResourceStep.Pending;
+      delete r.backupJobId;
+    } else {
+      r.step = ResourceStep.CopyPending;
+      delete r.copyJobId;
+    }
+  }
+
+  async function startBackup(r: ResourceProgress): Promise<void> {
+    const attempt = r.backupAttempt + 1;
+    const { jobId } = await backup.startBackupJob(region, {
+      vaultName: run.sourceVaultName,
+      resourceArn: r.sourceArn,
+      iamRoleArn: run.iamRoleArn,
+      idempotencyToken: idempotencyToken(run.runId, `backup-${attempt}`, r.sourceArn),
+    });
+    r.backupAttempt = attempt;
+    r.backupJobId = jobId;
+    r.step = ResourceStep.BackingUp;
+    r.lastState = 'CREATED';
+  }
+
+  async function startCopy(r: ResourceProgress): Promise<void> {
+    const attempt = r.copyAttempt + 1;
+    const { jobId } = await backup.startCopyJob(region, {
+      sourceVaultName: run.sourceVaultName,
+      recoveryPointArn: r.recoveryPointArn ?? '',
+      destinationVaultArn: run.destinationVaultArn,
+      iamRoleArn: run.iamRoleArn,
+      idempotencyToken: idempotencyToken(run.runId, `copy-${attempt}`, r.sourceArn),
+    });
+    r.copyAttempt = attempt;
+    r.copyJobId = jobId;
+    r.step = ResourceStep.Copying;
+    r.lastState = 'CREATED';
+  }
+
+  async function advance(r: ResourceProgress): Promise<void> {
+    if (r.step === ResourceStep.Pending) {
+      if (r.backupJobId === undefined) await startBackup(r);
+      return;
+    }
+    if (r.step === ResourceStep.BackingUp && r.backupJobId !== undefined) {
+      const job = await backup.describeBackupJob(region, r.backupJobId);
+      r.lastState = job.state;
+      if (!TERMINAL_JOB_STATES.includes(job.state)) return;
+      await ended(r, job);
+      if (job.state !== 'COMPLETED' || !job.recoveryPointArn) {
+        failedAttempt(r, 'backup', job);
+        return;
+      }
+      r.recoveryPointArn = job.recoveryPointArn;
+      r.step = ResourceStep.CopyPending;
+    }
+    if (r.step === ResourceStep.CopyPending) {
+      if (r.notBeforeMs !== undefined && r.notBeforeMs > deps.clock.now().toMillis()) return;
+      if (r.copyJobId === undefined) await startCopy(r);
+      return;
+    }
+    if (r.step === ResourceStep.Copying && r.copyJobId !== undefined) {
+      const job = await backup.describeCopyJob(region, r.copyJobId);
+      r.lastState = job.state;
+      if (!TERMINAL_JOB_STATES.includes(job.state)) return;
+      await ended(r, job);
+      if (job.state !== 'COMPLETED') {
+        failedAttempt(r, 'copy', job);
+        return;
+      }
+      if (job.destinationRecoveryPointArn !== undefined) {
+        r.destinationRecoveryPointArn = job.destinationRecoveryPointArn;
+      }
+      r.step = ResourceStep.Done;
+    }
+  }
+
+  return async (r: ResourceProgress): Promise<void> => {
+    try {
+      await advance(r);
+      r.errorStreak = 0;
+      if (r.notBeforeMs !== undefined && r.notBeforeMs <= deps.clock.now().toMillis())
+        delete r.notBeforeMs;
+    } catch (thrown) {
+      const error = asLifeboatError(thrown);
+      r.errorStreak += 1;
+      if (!error.retryable || r.errorStreak > settings.maxErrorStreak) {
+        giveUp(r, error.message);
+        await outcomes.record(run.environment, r.resourceArn, {
+          kind: r.failedKind ?? 'backup',
+          state: 'CALL_FAILED',
+          message: error.message,
+          region,
+          runId: run.runId,
+          at: isoNow(deps.clock),
+        });
+        return;
+      }
+      r.message = error.message;
+      r.notBeforeMs =
+        deps.clock.now().toMillis() + backoffMs(deps.pollMs, r.errorStreak, settings.maxBackoffMs);
+      deps.logger.warn(
+        {
+          environment: run.environment,
+          resourceArn: r.resourceArn,
+          code: error.code,
+          streak: r.errorStreak,
+        },
+        'backup step failed; backing off',
+      );
+    }
+  };
+}

@@ -1,0 +1,154 @@
+import { DateTime } from 'luxon';
+import { isoNow } from '../clock';
+import type { EnvironmentConfig } from '../config/config';
+import { computeExposure, type ExposureStatus } from '../core/rpo-exposure';
+import type { RecoveryPoint } from '../core/types';
+import { asLifeboatError, ErrorCode } from '../errors';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { backupSchedulerId, type BackupKeys } from './backup-keys';
+import { explainExposure } from './explain-exposure';
+import type { InFlightMarker } from './in-flight-marker';
+import type { JobOutcomes } from './job-outcomes';
+import type { ObservedDurations } from './observed-durations';
+import { planEnvironmentInterval } from './plan-environment-interval';
+import type { AlertTransition, RpoAlertState } from './rpo-alert-state';
+import type { StoredExposure } from './stored-exposure';
+
+export interface RpoStores {
+  keys: BackupKeys;
+  durations: ObservedDurations;
+  outcomes: JobOutcomes;
+  alerts: RpoAlertState;
+  marker: InFlightMarker;
+  floorMs?: number;
+}
+
+/**
+ * Measures one environment's exposure at its protection region, stores it for status and
+ * metrics, and announces a change: `rpo.alert` once when it breaches or is about to (or gets
+ * worse), `rpo.recovered` once when it holds again. A dark protection region is measured from
+ * the points last seen there and is at risk at best. An environment whose first run is still in
+ * flight, with no job ended yet, is not announced as unprotected.
+ */
+export async function checkEnvironmentRpo(
+  deps: LifeboatDeps,
+  env: EnvironmentConfig,
+  stores: RpoStores,
+): Promise<{ exposure: StoredExposure; transition: AlertTransition }> {
+  const now = deps.clock.now();
+  const state = await deps.environments.get(env.name);
+  const region = state.protectionRegion;
+  const vaultName = env.backup.vaults[region] ?? '';
+
+  let points: RecoveryPoint[];
+  let darkMessage: string | undefined;
+  try {
+    points = await deps.aws.backup.listRecoveryPoints(region, vaultName);
+  } catch (thrown) {
+    const error = asLifeboatError(thrown);
+    if (!error.retryable) throw error;
+    darkMessage =
+      error.code === ErrorCode.AwsThrottled ? `throttled: ${error.message}` : error.message;
+    points = await lastSeenPoints(deps, env.name);
+  }
+
+  const scheduler = await deps.queues.backups.getJobScheduler(backupSchedulerId(env.name));
+  const interval = await planEnvironmentInterval(env, stores.durations, stores.floorMs);
+  const nextBackupAtMs = scheduler?.next;
+  const exposure = computeExposure({
+    environment: env,
+    resources: state.resources,
+    recoveryPoints: points,
+    protectionRegion: region,
+    now,
+    ...(nextBackupAtMs !== undefined
+      ? { nextBackupDueAt: DateTime.fromMillis(nextBackupAtMs, { zone: 'utc' }) }
+      : {}),
+    expectedBackupDurationMs: interval.expectedDurationMs,
+  });
+  const status: ExposureStatus =
+    darkMessage !== undefined && exposure.status === 'ok' ? 'at-risk' : exposure.status;
+  const outcomes = await stores.outcomes.all(env.name);
+  const reason =
+    status === 'ok'
+      ? undefined
+      : explainExposure({
+          exposure: { ...exposure, status },
+          outcomes,
+          nowMs: now.toMillis(),
+          ...(nextBackupAtMs !== undefined ? { nextBackupAtMs } : {}),
+          expectedBackupDurationMs: interval.expectedDurationMs,
+          ...(darkMessage !== undefined ? { darkMessage } : {}),
+        });
+  const stored: StoredExposure = {
+    ...exposure,
+    status,
+    computedAt: isoNow(deps.clock),
+    ...(nextBackupAtMs !== undefined
+      ? { nextBackupAt: new Date(nextBackupAtMs).toISOString() }
+      : {}),
+    ...(scheduler?.every !== undefined ? { intervalMs: scheduler.every } : {}),
+    expectedBackupDurationMs: interval.expectedDurationMs,
+    ...(darkMessage !== undefined ? { protectionRegionDark: true } : {}),
+    ...(reason !== undefined ? { reason } : {}),
+  };
+  await deps.redis.set(deps.keys.exposure(env.name), JSON.stringify(stored));
+
+  const firstRunPending =
+    status === 'unprotected' &&
+    (await stores.marker.holder(env.name)) !== undefined &&
+    exposure.perResource.every(
+      (r) => r.status !== 'unprotected' || outcomes[r.resourceArn] === undefined,
+    );
+  if (firstRunPending) return { exposure: stored, transition: 'none' };
+
+  const transition = await stores.alerts.transition(env.name, status);
+  if (transition === 'alert') {
+    await deps.events.publish({
+      type: 'rpo.alert',
+      environment: env.name,
+      status: status === 'ok' ? 'at-risk' : status,
+      ...(stored.worstExposureMs !== undefined ? { exposureMs: stored.worstExposureMs } : {}),
+      rpoTargetMs: env.rpoMs,
+      ...(stored.worstResourceArn !== undefined ? { resourceArn: stored.worstResourceArn } : {}),
+      reason: reason ?? status,
+    });
+    await deps.audit.append({
+      type: 'alert',
+      actor: 'lifeboat',
+      at: stored.computedAt,
+      environment: env.name,
+      summary: `RPO ${status}: ${reason ?? ''}`,
+      detail: {
+        status,
+        exposureMs: stored.worstExposureMs,
+        rpoTargetMs: env.rpoMs,
+        resourceArn: stored.worstResourceArn,
+      },
+    });
+  } else if (transition === 'recovered') {
+    await deps.events.publish({
+      type: 'rpo.recovered',
+      environment: env.name,
+      exposureMs: stored.worstExposureMs ?? 0,
+      rpoTargetMs: env.rpoMs,
+    });
+    await deps.audit.append({
+      type: 'alert',
+      actor: 'lifeboat',
+      at: stored.computedAt,
+      environment: env.name,
+      summary: `RPO holds again for ${env.name}`,
+      detail: { status, exposureMs: stored.worstExposureMs, rpoTargetMs: env.rpoMs },
+    });
+  }
+  return { exposure: stored, transition };
+}
+
+/** The newest points the last measurement saw, when the region cannot be asked now. */
+async function lastSeenPoints(deps: LifeboatDeps, environment: string): Promise<RecoveryPoint[]> {
+  const json = await deps.redis.get(deps.keys.exposure(environment));
+  if (!json) return [];
+  const previous = JSON.parse(json) as Partial<StoredExposure>;
+  return (previous.perResource ?? []).flatMap((r) => (r.newestPoint ? [r.newestPoint] : []));
+}

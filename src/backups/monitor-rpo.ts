@@ -1,0 +1,51 @@
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { backupKeys } from './backup-keys';
+import { checkEnvironmentRpo } from './check-environment-rpo';
+import { createInFlightMarker } from './in-flight-marker';
+import { createJobOutcomes } from './job-outcomes';
+import { createObservedDurations } from './observed-durations';
+import { createRpoAlertState } from './rpo-alert-state';
+import type { StoredExposure } from './stored-exposure';
+
+export interface MonitorRpoResult {
+  checked: Record<string, Pick<StoredExposure, 'status' | 'worstExposureMs'>>;
+  /** Environments that could not be measured, with why; the others were. */
+  errors: Record<string, string>;
+}
+
+/**
+ * One round of the RPO monitor over every configured environment. One environment that cannot
+ * be measured never stops the others.
+ */
+export async function monitorRpo(
+  deps: LifeboatDeps,
+  options: { floorMs?: number } = {},
+): Promise<MonitorRpoResult> {
+  const keys = backupKeys(deps.keys);
+  const stores = {
+    keys,
+    durations: createObservedDurations(deps.redis, keys),
+    outcomes: createJobOutcomes(deps.redis, keys),
+    alerts: createRpoAlertState(deps.redis, keys),
+    marker: createInFlightMarker(deps.redis, keys),
+    ...(options.floorMs !== undefined ? { floorMs: options.floorMs } : {}),
+  };
+  const result: MonitorRpoResult = { checked: {}, errors: {} };
+  await Promise.all(
+    Object.values(deps.config.environments).map(async (env) => {
+      try {
+        const { exposure } = await checkEnvironmentRpo(deps, env, stores);
+        result.checked[env.name] = {
+          status: exposure.status,
+          ...(exposure.worstExposureMs !== undefined
+            ? { worstExposureMs: exposure.worstExposureMs }
+            : {}),
+        };
+      } catch (error) {
+        result.errors[env.name] = error instanceof Error ? error.message : String(error);
+        deps.logger.warn({ environment: env.name, err: error }, 'RPO check failed');
+      }
+    }),
+  );
+  return result;
+}

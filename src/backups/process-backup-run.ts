@@ -1,0 +1,74 @@
+import type { LifeboatDeps } from '../lifeboat-deps';
+import type { BackupJobData } from '../queue/queue-names';
+import { advanceBackupRun } from './advance-backup-run';
+import { backupKeys } from './backup-keys';
+import type { BackupRun } from './backup-run';
+import type { BackupSettings } from './backup-settings';
+import { beginBackupRun } from './begin-backup-run';
+import { finishBackupRun, type BackupRunSummary } from './finish-backup-run';
+import { createInFlightMarker } from './in-flight-marker';
+import { createJobOutcomes } from './job-outcomes';
+import { createObservedDurations } from './observed-durations';
+import { recordSkippedRun } from './record-skipped-run';
+import { isRunAlive } from './run-id';
+
+/** A backup job's data: what was asked, and once begun, the run's progress. */
+export interface BackupRunJobData extends BackupJobData {
+  run?: BackupRun;
+}
+
+export type BackupStepResult =
+  | { kind: 'wait'; run: BackupRun; delayMs: number }
+  | { kind: 'finished'; summary: BackupRunSummary }
+  | { kind: 'skipped'; reason: string };
+
+/**
+ * One activation of a backup job: begins the run (or records why it is skipped), advances it by
+ * one pass, and finishes it once every resource has settled. The caller persists `run` and
+ * comes back after `delayMs`.
+ */
+export async function processBackupRun(
+  deps: LifeboatDeps,
+  input: { runId: string; tickId: string; data: BackupRunJobData; settings: BackupSettings },
+): Promise<BackupStepResult> {
+  const { data, settings } = input;
+  const keys = backupKeys(deps.keys);
+  const marker = createInFlightMarker(deps.redis, keys);
+  let run = data.run;
+  if (!run) {
+    const begun = await beginBackupRun(deps, {
+      runId: input.runId,
+      environment: data.environment,
+      marker,
+      isRunAlive: (runId) => isRunAlive(deps.queues.backups, runId),
+    });
+    if (begun.kind === 'skipped') {
+      await recordSkippedRun(deps, {
+        environment: data.environment,
+        trigger: data.trigger,
+        ...(data.requestedBy !== undefined ? { requestedBy: data.requestedBy } : {}),
+        reason: begun.reason,
+        tickId: input.tickId,
+      });
+      return begun;
+    }
+    run = begun.run;
+  }
+  const env = deps.config.environments[run.environment];
+  const advanced = await advanceBackupRun(deps, {
+    run,
+    outcomes: createJobOutcomes(deps.redis, keys),
+    settings,
+    maxRunMs: settings.maxRunMs ?? env?.rpoMs ?? 24 * 3_600_000,
+  });
+  if (advanced.kind === 'wait') return advanced;
+  const summary = await finishBackupRun(deps, {
+    run: advanced.run,
+    trigger: data.trigger,
+    ...(data.requestedBy !== undefined ? { requestedBy: data.requestedBy } : {}),
+    marker,
+    durations: createObservedDurations(deps.redis, keys),
+    ...(settings.floorMs !== undefined ? { floorMs: settings.floorMs } : {}),
+  });
+  return { kind: 'finished', summary };
+}

@@ -1,0 +1,102 @@
+import { backupSchedulerId } from '../../src/backups/backup-keys';
+import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import { eventually } from '../support/eventually';
+import { createHarness, type Harness } from '../support/harness';
+import {
+  backupConfigYaml,
+  emulatedState,
+  ORDERS,
+  publishedEvents,
+  SHOP_DB,
+  WIKI,
+} from './backup-fixtures';
+
+const JOB_MS = 200;
+const POLL_MS = 50;
+
+describe('scheduled backups against the emulator', () => {
+  let h: Harness;
+  let workers: { close(): Promise<void> } | undefined;
+
+  beforeEach(async () => {
+    h = await createHarness({
+      configYaml: backupConfigYaml(),
+      jobMs: JOB_MS,
+      pollMs: POLL_MS,
+      name: 'bk-sched',
+    });
+  });
+  afterEach(async () => {
+    await workers?.close();
+    workers = undefined;
+    await h.close();
+  });
+
+  it('turns a scheduler tick into a recovery point copied to the recovery vault', async () => {
+    workers = await startBackupWorkers(h.deps, { monitorEveryMs: 60_000, closeTimeoutMs: 2_000 });
+
+    const schedulers = await h.deps.queues.backups.getJobSchedulers(0, -1);
+    expect(schedulers.map((s) => s.id ?? s.key).sort()).toEqual([
+      backupSchedulerId('intranet-prod'),
+      backupSchedulerId('shop-prod'),
+    ]);
+
+    const finished = await eventually(
+      async () => {
+        const events = await publishedEvents(h.deps.redis, h.deps.keys.events);
+        const done = events.filter((e) => e.type === 'backup.finished');
+        return done.length >= 2 ? done : undefined;
+      },
+      { timeoutMs: 15_000, what: 'both environments backed up' },
+    );
+    expect(finished.map((e) => e.type === 'backup.finished' && e.outcome)).toEqual([
+      'succeeded',
+      'succeeded',
+    ]);
+
+    const state = await emulatedState(h);
+    const copied = (arn: string, region: string, vault: string) =>
+      state.recoveryPoints.filter(
+        (p) =>
+          p.resourceArn === arn &&
+          p.region === region &&
+          p.vaultName === vault &&
+          p.status === 'COMPLETED',
+      );
+    expect(copied(SHOP_DB, 'eu-central-1', 'shop-prod-dr')).toHaveLength(1);
+    expect(copied(ORDERS, 'eu-central-1', 'shop-prod-dr')).toHaveLength(1);
+    expect(copied(WIKI, 'eu-north-1', 'intranet-dr')).toHaveLength(1);
+    // The copy is encrypted with the destination vault's own key.
+    expect(copied(SHOP_DB, 'eu-central-1', 'shop-prod-dr')[0]?.encryptionKeyArn).toContain(
+      'eu-central-1',
+    );
+    expect(state.backupJobs).toHaveLength(3);
+    expect(state.copyJobs).toHaveLength(3);
+    expect(new Set(state.backupJobs.map((j) => j.region))).toEqual(new Set(['eu-west-1']));
+    expect(new Set(state.copyJobs.map((j) => j.region))).toEqual(new Set(['eu-west-1']));
+
+    // Tick to completed copy, measured on the emulator's own clock.
+    const audit = await h.deps.audit.read({ environment: 'shop-prod', order: 'asc' });
+    const runId = String(audit.find((e) => e.type === 'backup')?.detail?.['runId'] ?? '');
+    const tickMs = Number(/:(\d+)@/.exec(runId)?.[1]);
+    const shopCopies = state.copyJobs.filter(
+      (j) => j.resourceArn === SHOP_DB || j.resourceArn === ORDERS,
+    );
+    const lastCopyMs = Math.max(...shopCopies.map((j) => Date.parse(j.completedAt ?? '')));
+    const ratio = (lastCopyMs - tickMs) / (2 * JOB_MS);
+    console.log(
+      `tick → completed copy: ${lastCopyMs - tickMs} ms with jobMs=${JOB_MS}, pollMs=${POLL_MS}: ${ratio.toFixed(2)}× the 2×jobMs critical path`,
+    );
+    expect(ratio).toBeGreaterThanOrEqual(1);
+    expect(ratio).toBeLessThan(3);
+
+    // The planner learned a duration and the scheduler holds the planned interval.
+    const scheduler = await h.deps.queues.backups.getJobScheduler(backupSchedulerId('shop-prod'));
+    // 4h minus the observed duration (well under a minute), rounded down to a whole minute.
+    expect(scheduler?.every).toBe(4 * 3_600_000 - 60_000);
+    const intranet = await h.deps.queues.backups.getJobScheduler(
+      backupSchedulerId('intranet-prod'),
+    );
+    expect(intranet?.every).toBe(24 * 3_600_000 - 60_000);
+  });
+});
