@@ -1,0 +1,85 @@
+import { finishStep, transition, type OperationEvent } from '../core/operation-machine';
+import type { Operation, OperationOutcome } from '../core/types';
+import { toIso } from '../core/to-iso';
+import { recordOperationOutcome } from '../metrics/create-metrics';
+import { announceStep } from './step-log';
+import type { StepContext } from './step-context';
+
+export type EndState = 'succeeded' | 'failed' | 'cancelled';
+
+/**
+ * Ends an operation exactly once, in an order that survives a crash between any two lines:
+ * 1. the environment's new state (idempotent: the same input gives the same state);
+ * 2. the lock released (compare-and-delete: only this operation's);
+ * 3. the outcome counted and audited, once (guarded by a key set only the first time);
+ * 4. the final state and the last step, in one compare-and-set;
+ * 5. the last thread line (consumers tolerate a duplicate).
+ * A worker that dies before 4 runs all of it again; after 4, the operation is final.
+ */
+export async function finishOperation(
+  ctx: StepContext,
+  end: {
+    state: EndState;
+    step: string;
+    stepDetail: string;
+    outcome: OperationOutcome;
+    error?: string;
+    /** Writes the environment's state, given the operation as it will be stored. */
+    applyEnvironment?: (finalOp: Operation) => Promise<void>;
+  },
+): Promise<Operation> {
+  const { deps } = ctx;
+  const now = ctx.now();
+  const stepState = end.state === 'succeeded' || end.step === 'teardown' ? 'done' : 'failed';
+  const event: OperationEvent =
+    end.state === 'succeeded'
+      ? { type: 'succeed', outcome: end.outcome }
+      : end.state === 'failed'
+        ? { type: 'fail', error: end.error ?? 'failed', outcome: end.outcome }
+        : { type: 'stop', outcome: end.outcome };
+  const finalize = (op: Operation): Operation | undefined => {
+    const result = transition(op, event, now);
+    if (!result.ok) return undefined;
+    return finishStep(result.op, end.step, stepState, end.stepDetail, now);
+  };
+
+  const preview = finalize(ctx.op);
+  if (preview && end.applyEnvironment) await end.applyEnvironment(preview);
+  await deps.locks.release(ctx.op.environment, ctx.op.id);
+
+  const first = await deps.redis.set(
+    deps.keys.custom(`op-finished:${ctx.op.id}`),
+    end.state,
+    'EX',
+    90 * 24 * 3600,
+    'NX',
+  );
+  if (first === 'OK') {
+    await recordOperationOutcome(deps.redis, deps.keys, ctx.op.kind, end.state);
+    await deps.audit.append({
+      type: 'operation.finished',
+      actor: 'lifeboat',
+      at: toIso(now),
+      environment: ctx.op.environment,
+      operationId: ctx.op.id,
+      summary: `${ctx.op.kind} ${ctx.op.id} of ${ctx.op.environment} ${end.state}: ${end.outcome.message ?? ''}`,
+      detail: {
+        state: end.state,
+        outcome: end.outcome,
+        ...(end.error ? { error: end.error } : {}),
+      },
+    });
+  }
+  await ctx.checkpoint(end.step, 'finalizing');
+
+  const saved = await ctx.save(finalize);
+  await announceStep(ctx, end.step, stepState, end.stepDetail);
+  await deps.events.publish({
+    type: 'operation.step',
+    operationId: saved.id,
+    step: 'outcome',
+    state: saved.state,
+    text: end.outcome.message ?? saved.state,
+  });
+  return saved;
+}

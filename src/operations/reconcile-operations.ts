@@ -1,0 +1,44 @@
+import { FINAL_STATES } from '../core/types';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { ensureOperationJob, type EnsureOutcome } from './ensure-operation-job';
+
+export interface ReconcileReport {
+  /** Operations whose job was added, retried or replaced. */
+  revived: { operationId: string; how: EnsureOutcome }[];
+  /** Environments whose lock was still held by a finished operation. */
+  released: { environment: string; operationId: string }[];
+}
+
+/**
+ * Brings back what a crash may have left behind, for every configured environment: an approved
+ * or running operation without a live job gets one again, and a lock still held by a finished
+ * operation is released. Safe to run anywhere, any number of times.
+ */
+export async function reconcileOperations(
+  deps: LifeboatDeps,
+  options: { perEnvironment?: number } = {},
+): Promise<ReconcileReport> {
+  const report: ReconcileReport = { revived: [], released: [] };
+  for (const environment of Object.keys(deps.config.environments)) {
+    const ops = await deps.operations.list({ environment, limit: options.perEnvironment ?? 20 });
+    for (const op of ops) {
+      if (op.state !== 'approved' && op.state !== 'running') continue;
+      try {
+        const how = await ensureOperationJob(deps, op.id);
+        if (how !== 'present') report.revived.push({ operationId: op.id, how });
+      } catch (error) {
+        // A job that another worker has just locked cannot be retried: the next round sees it.
+        deps.logger.warn({ err: error, operationId: op.id }, 'could not revive operation job');
+      }
+    }
+    const holder = await deps.locks.holder(environment);
+    if (holder === undefined) continue;
+    const holderOp = await deps.operations.get(holder);
+    if (holderOp && FINAL_STATES.includes(holderOp.state)) {
+      if (await deps.locks.release(environment, holder)) {
+        report.released.push({ environment, operationId: holder });
+      }
+    }
+  }
+  return report;
+}
