@@ -161,13 +161,11 @@ describe('upsertRecords and getChange', () => {
   });
 
   it('maps an InvalidChangeBatch to aws_validation', async () => {
-    route53
-      .on(ChangeResourceRecordSetsCommand)
-      .rejects(
-        Object.assign(new Error('Tried to delete resource record set but it was not found'), {
-          name: 'InvalidChangeBatch',
-        }),
-      );
+    route53.on(ChangeResourceRecordSetsCommand).rejects(
+      Object.assign(new Error('Tried to delete resource record set but it was not found'), {
+        name: 'InvalidChangeBatch',
+      }),
+    );
     await expect(
       adapter().upsertRecords(
         'Z',
