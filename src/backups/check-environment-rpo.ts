@@ -27,8 +27,8 @@ export interface RpoStores {
  * Measures one environment's exposure at its protection region, stores it for status and
  * metrics, and announces a change: `rpo.alert` once when it breaches or is about to (or gets
  * worse), `rpo.recovered` once when it holds again. A dark protection region is measured from
- * the points last seen there and is at risk at best. An environment whose first run is still in
- * flight, with no job ended yet, is not announced as unprotected.
+ * the points last seen there and is at risk at best. An unprotected environment with a run in
+ * flight is announced when the run has ended, not before.
  */
 export async function checkEnvironmentRpo(
   deps: LifeboatDeps,
@@ -94,13 +94,11 @@ export async function checkEnvironmentRpo(
   };
   await deps.redis.set(deps.keys.exposure(env.name), JSON.stringify(stored));
 
-  const firstRunPending =
-    status === 'unprotected' &&
-    (await stores.marker.holder(env.name)) !== undefined &&
-    exposure.perResource.every(
-      (r) => r.status !== 'unprotected' || outcomes[r.resourceArn] === undefined,
-    );
-  if (firstRunPending) return { exposure: stored, transition: 'none' };
+  // A resource with no point yet while a run is in flight: the run's end tells (its retries
+  // included), rather than an alert that the run itself may answer in a moment.
+  const runWillTell =
+    status === 'unprotected' && (await stores.marker.holder(env.name)) !== undefined;
+  if (runWillTell) return { exposure: stored, transition: 'none' };
 
   const transition = await stores.alerts.transition(env.name, status);
   if (transition === 'alert') {

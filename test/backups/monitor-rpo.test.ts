@@ -1,0 +1,204 @@
+import type { DateTime } from 'luxon';
+import { backupKeys } from '../../src/backups/backup-keys';
+import { createJobOutcomes } from '../../src/backups/job-outcomes';
+import { monitorRpo } from '../../src/backups/monitor-rpo';
+import type { StoredExposure } from '../../src/backups/stored-exposure';
+import { fakeClock, type FakeClock } from '../../src/clock';
+import type { RecoveryPoint } from '../../src/core/types';
+import type { LifeboatEvent } from '../../src/events/lifeboat-event';
+import { createLifeboatDeps, type LifeboatDeps } from '../../src/lifeboat-deps';
+import { createLogger } from '../../src/logger';
+import { configFrom } from '../support/harness';
+import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
+import { backupConfigYaml, ORDERS, publishedEvents, SHOP_DB, WIKI } from './backup-fixtures';
+import { fakeBackupPort } from './fake-backup-port';
+
+const HOUR_MS = 3_600_000;
+
+function copied(
+  resourceArn: string,
+  createdAt: DateTime,
+  region = 'eu-central-1',
+  vaultName = 'shop-prod-dr',
+): RecoveryPoint {
+  return {
+    recoveryPointArn: `arn:aws:backup:${region}:111122223333:recovery-point:${resourceArn.split(/[:/]/).pop() ?? ''}-${createdAt.toMillis()}`,
+    resourceArn,
+    resourceType: 'RDS',
+    region,
+    vaultName,
+    createdAt: createdAt.toUTC().toISO() ?? '',
+    status: 'COMPLETED',
+  };
+}
+
+describe('RPO monitor (fake clock, real Redis)', () => {
+  let deps: LifeboatDeps;
+  let clock: FakeClock;
+  let aws: ReturnType<typeof fakeBackupPort>;
+  const redis = testRedis();
+  let prefix: string;
+
+  beforeEach(() => {
+    prefix = uniquePrefix('bk-rpo');
+    clock = fakeClock('2026-03-01T00:00:00Z');
+    aws = fakeBackupPort();
+    deps = createLifeboatDeps({
+      config: configFrom(backupConfigYaml()),
+      clock,
+      logger: createLogger('silent'),
+      redis,
+      prefix,
+      pollMs: 50,
+      aws: aws.aws,
+    });
+  });
+  afterEach(async () => {
+    await deps.queues.close();
+    await deletePrefix(redis, prefix);
+  });
+  afterAll(() => redis.disconnect());
+
+  const events = async (type: LifeboatEvent['type'], environment = 'shop-prod') =>
+    (await publishedEvents(redis, deps.keys.events)).filter(
+      (e) => e.type === type && 'environment' in e && e.environment === environment,
+    );
+  const stored = async (environment = 'shop-prod') =>
+    JSON.parse((await redis.get(deps.keys.exposure(environment))) ?? 'null') as StoredExposure;
+
+  function protectAll(at: DateTime) {
+    aws.points.push(
+      copied(SHOP_DB, at),
+      copied(ORDERS, at),
+      copied(WIKI, at, 'eu-north-1', 'intranet-dr'),
+    );
+  }
+
+  it('stores the exposure that status and metrics read, ok while the data is fresh', async () => {
+    protectAll(clock.now());
+    clock.advance({ hours: 1 });
+    const result = await monitorRpo(deps);
+    expect(result.errors).toEqual({});
+    const exposure = await stored();
+    expect(exposure.status).toBe('ok');
+    expect(exposure.worstExposureMs).toBe(HOUR_MS);
+    expect(exposure.computedAt).toBe('2026-03-01T01:00:00.000Z');
+    expect(exposure.expectedBackupDurationMs).toBe(30 * 60_000);
+    expect(exposure.perResource.map((r) => r.resourceArn).sort()).toEqual([ORDERS, SHOP_DB].sort());
+    expect(await events('rpo.alert')).toHaveLength(0);
+  });
+
+  it('alerts once when the next backup cannot land in time, again only when breached, and recovers once', async () => {
+    protectAll(clock.now());
+    clock.advance({ hours: 3, minutes: 31 });
+    await monitorRpo(deps);
+    await monitorRpo(deps);
+    let alerts = await events('rpo.alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      status: 'at-risk',
+      rpoTargetMs: 4 * HOUR_MS,
+      exposureMs: (3 * 60 + 31) * 60_000,
+    });
+
+    clock.advance({ minutes: 30 });
+    await monitorRpo(deps);
+    await monitorRpo(deps);
+    alerts = await events('rpo.alert');
+    expect(alerts).toHaveLength(2);
+    expect(alerts[1]).toMatchObject({ status: 'breached', resourceArn: expect.any(String) });
+    expect(alerts[1]?.type === 'rpo.alert' && alerts[1].reason).toContain('past the 4h target');
+
+    protectAll(clock.now());
+    await monitorRpo(deps);
+    await monitorRpo(deps);
+    expect(await events('rpo.recovered')).toHaveLength(1);
+    expect(await events('rpo.alert')).toHaveLength(2);
+    expect((await stored()).status).toBe('ok');
+  });
+
+  it('proves a 24-hour breach in milliseconds', async () => {
+    protectAll(clock.now());
+    clock.advance({ hours: 23 });
+    await monitorRpo(deps);
+    expect((await stored('intranet-prod')).status).toBe('ok');
+    clock.advance({ minutes: 31 });
+    await monitorRpo(deps);
+    expect((await stored('intranet-prod')).status).toBe('at-risk');
+    clock.advance({ minutes: 29, milliseconds: 1 });
+    await monitorRpo(deps);
+    expect((await stored('intranet-prod')).worstExposureMs).toBe(24 * HOUR_MS + 1);
+    const alerts = await events('rpo.alert', 'intranet-prod');
+    expect(alerts.map((a) => a.type === 'rpo.alert' && a.status)).toEqual(['at-risk', 'breached']);
+  });
+
+  it('names the stale resource and the last job outcome with AWS message', async () => {
+    protectAll(clock.now());
+    aws.points.splice(
+      aws.points.findIndex((p) => p.resourceArn === ORDERS),
+      1,
+    );
+    await createJobOutcomes(redis, backupKeys(deps.keys)).record('shop-prod', ORDERS, {
+      kind: 'copy',
+      state: 'FAILED',
+      message: 'Copy job failed: access to KMS key denied',
+      jobId: 'copy-123',
+      region: 'eu-west-1',
+      runId: 'r1',
+      at: clock.now().toISO() ?? '',
+    });
+    await monitorRpo(deps);
+    const [alert] = await events('rpo.alert');
+    expect(alert).toMatchObject({ status: 'unprotected', resourceArn: ORDERS });
+    const reason = alert?.type === 'rpo.alert' ? alert.reason : '';
+    expect(reason).toContain(`no completed recovery point of ${ORDERS} in eu-central-1`);
+    expect(reason).toContain(
+      'last copy job copy-123 in eu-west-1: FAILED (Copy job failed: access to KMS key denied)',
+    );
+  });
+
+  it('says so when the protection region is dark, measuring from the points last seen', async () => {
+    protectAll(clock.now());
+    await monitorRpo(deps);
+    aws.dark.add('eu-central-1');
+    clock.advance({ minutes: 10 });
+    const result = await monitorRpo(deps);
+    expect(result.errors).toEqual({});
+    const exposure = await stored();
+    expect(exposure.protectionRegionDark).toBe(true);
+    expect(exposure.worstExposureMs).toBe(10 * 60_000);
+    expect(exposure.status).toBe('at-risk');
+    const [alert] = await events('rpo.alert');
+    expect(alert?.type === 'rpo.alert' && alert.reason).toContain(
+      'protection region eu-central-1 is dark',
+    );
+    // The other environment's region answers: it is measured as usual.
+    expect((await stored('intranet-prod')).status).toBe('ok');
+  });
+
+  it('reads the protection region from the environment state: after a failover, the old primary', async () => {
+    await deps.environments.put({
+      environment: 'shop-prod',
+      activeRegion: 'eu-central-1',
+      protectionRegion: 'eu-west-1',
+      resources: {
+        [SHOP_DB]: 'arn:aws:rds:eu-central-1:111122223333:db:shop-restored',
+        [ORDERS]: ORDERS,
+      },
+      updatedAt: clock.now().toISO() ?? '',
+    });
+    aws.points.push(
+      copied(
+        'arn:aws:rds:eu-central-1:111122223333:db:shop-restored',
+        clock.now(),
+        'eu-west-1',
+        'shop-prod',
+      ),
+      copied(ORDERS, clock.now(), 'eu-west-1', 'shop-prod'),
+    );
+    await monitorRpo(deps);
+    const exposure = await stored();
+    expect(exposure.region).toBe('eu-west-1');
+    expect(exposure.status).toBe('ok');
+  });
+});
