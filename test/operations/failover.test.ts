@@ -1,6 +1,11 @@
 import { startOperationWorkers } from '../../src/operations/start-operation-workers';
 import { createHarness, type Harness } from '../support/harness';
+import { parseConfig } from '../../src/config/config';
+import { readFileSync } from 'node:fs';
+import { SANDBOX_CONFIG_PATH } from '../support/harness';
 import {
+  calls,
+  FAST_WORKER_OPTIONS,
   recordValues,
   requestApproved,
   seedCopiedPoints,
@@ -12,24 +17,24 @@ const HOUR_MS = 3_600_000;
 
 describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
   let h: Harness;
-  let workers: { close(): Promise<void> };
+  let workers: { close(): Promise<void> } | undefined;
+  const start = async () => {
+    workers = await startOperationWorkers(h.deps, FAST_WORKER_OPTIONS);
+  };
 
   beforeEach(async () => {
     h = await createHarness({ name: 'failover', jobMs: 100, pollMs: 50 });
-    workers = await startOperationWorkers(h.deps, {
-      lockDurationMs: 2_000,
-      stalledIntervalMs: 1_000,
-      healthTimeoutMs: 1_500,
-    });
   });
   afterEach(async () => {
-    await workers.close();
+    await workers?.close();
+    workers = undefined;
     await h.close();
   });
 
   it('restores every resource, moves DNS once, re-protects and reports RTO and data loss', async () => {
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', 2 * HOUR_MS);
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+    await start();
 
     const op = await waitForFinal(h, approved.id);
 
@@ -67,5 +72,72 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
 
     const audit = await h.deps.audit.read({ operationId: op.id, limit: 200 });
     expect(audit.some((e) => e.type === 'operation.finished')).toBe(true);
+  });
+
+  it('makes no call to the primary region while it is dark, and protects into another region', async () => {
+    await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
+    await h.control('POST', '/_sandbox/regions/eu-west-1', { up: false });
+    const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+    await start();
+
+    const op = await waitForFinal(h, approved.id);
+
+    expect(op.state).toBe('succeeded');
+    const log = await calls(h);
+    expect(log.filter((c) => c.region === 'eu-west-1')).toEqual([]);
+    expect(log.some((c) => c.operation === 'StartRestoreJob' && c.region === 'eu-central-1')).toBe(
+      true,
+    );
+    const state = await h.deps.environments.get('shop-prod');
+    expect(state.activeRegion).toBe('eu-central-1');
+    expect(state.protectionRegion).toBe('eu-north-1');
+  });
+
+  it('fails without acting when the configuration changed since the approval', async () => {
+    await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
+    const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+    const changed = parseConfig(
+      readFileSync(SANDBOX_CONFIG_PATH, 'utf8').replace('rto: 24h', 'rto: 12h'),
+    );
+    if (!changed.ok) throw new Error(changed.problems.join('; '));
+    h.deps.config = changed.config;
+    await start();
+
+    const op = await waitForFinal(h, approved.id);
+
+    expect(op.state).toBe('failed');
+    expect(op.error).toBe('the configuration changed since this was approved; request it again');
+    const s = await snapshot(h);
+    expect(s.restoreJobs).toEqual([]);
+    expect(s.changes).toEqual([]);
+    expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
+  });
+
+  it('stops before DNS when a restore fails, removes what was restored and leaves traffic', async () => {
+    await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
+    await h.control('POST', '/_sandbox/faults', {
+      failNext: [
+        { kind: 'restore', resourceArn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders' },
+      ],
+    });
+    const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+    await start();
+
+    const op = await waitForFinal(h, approved.id);
+
+    expect(op.state).toBe('failed');
+    expect(op.error).toMatch(/restore of orders in eu-central-1 ended FAILED: Restore job failed/);
+    expect(op.steps.find((s) => s.name === 'restore')?.state).toBe('failed');
+    expect(op.steps.find((s) => s.name === 'teardown')?.state).toBe('done');
+    expect(op.steps.some((s) => s.name === 'dns')).toBe(false);
+    const s = await snapshot(h);
+    expect(s.changes).toEqual([]);
+    expect(recordValues(s, 'Z0SHOP')['shop.example.com']).toEqual(['shop-euw1.example.com']);
+    const restored = s.resources.filter((r) => r.origin === 'restore');
+    expect(restored).toHaveLength(2);
+    expect(restored.every((r) => r.status !== 'available')).toBe(true);
+    const state = await h.deps.environments.get('shop-prod');
+    expect(state.activeRegion).toBe('eu-west-1');
+    expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
   });
 });

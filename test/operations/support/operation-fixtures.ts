@@ -101,3 +101,11 @@ export function recordValues(s: SandboxSnapshot, zoneId: string): Record<string,
     (zone?.records ?? []).map((r) => [r.name.replace(/\.$/, ''), r.values]),
   );
 }
+
+/** Short locks and stall checks, so a test sees a dead worker's job taken over in about a second. */
+export const FAST_WORKER_OPTIONS = {
+  lockDurationMs: 2_000,
+  stalledIntervalMs: 1_000,
+  reconcileEveryMs: 1_000,
+  healthTimeoutMs: 1_500,
+} as const;
