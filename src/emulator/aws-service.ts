@@ -12,5 +12,11 @@ export interface AwsService {
   handle(operation: string, context: OperationContext): EmulatorResponse;
   errorResponse(error: AwsError, requestId: string): EmulatorResponse;
   /** The errors this service answers for an injected fault or an outage. */
-  faults: { throttle: () => AwsError; internal: () => AwsError; unavailable: () => AwsError };
+  faults: {
+    throttle: () => AwsError;
+    internal: () => AwsError;
+    unavailable: () => AwsError;
+    /** IAM refuses the caller the operation. */
+    accessDenied: (operation: string) => AwsError;
+  };
 }

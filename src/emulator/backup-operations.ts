@@ -28,6 +28,19 @@ function body(context: OperationContext): Record<string, unknown> {
   return parsed;
 }
 
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
+
+function roleArn(input: Record<string, unknown>): string {
+  const value = required(input, 'IamRoleArn');
+  if (!ROLE_ARN.test(value))
+    throw new AwsError(
+      'InvalidParameterValueException',
+      400,
+      `Invalid IamRoleArn: ${value} is not an IAM role ARN`,
+    );
+  return value;
+}
+
 function required(input: Record<string, unknown>, name: string): string {
   const value = stringField(input, name);
   if (value === undefined)
@@ -70,7 +83,7 @@ export function startBackupJob(context: OperationContext): EmulatorResponse {
   const input = body(context);
   const vault = findVault(context, required(input, 'BackupVaultName'));
   const resourceArn = required(input, 'ResourceArn');
-  const iamRoleArn = required(input, 'IamRoleArn');
+  const iamRoleArn = roleArn(input);
   context.noteResource(resourceArn);
   const resource = findLiveResource(context.state, resourceArn, context.nowMs, context.jobMs);
   if (!resource || resource.region !== context.region) {
@@ -125,7 +138,7 @@ export function startCopyJob(context: OperationContext): EmulatorResponse {
   const recoveryPointArn = required(input, 'RecoveryPointArn');
   const sourceVault = findVault(context, required(input, 'SourceBackupVaultName'));
   const destinationVaultArn = required(input, 'DestinationBackupVaultArn');
-  const iamRoleArn = required(input, 'IamRoleArn');
+  const iamRoleArn = roleArn(input);
   const point = context.state.recoveryPoints.find(
     (p) =>
       p.recoveryPointArn === recoveryPointArn &&
@@ -218,7 +231,7 @@ function checkMetadataRegion(region: string, metadata: Record<string, string>): 
 export function startRestoreJob(context: OperationContext): EmulatorResponse {
   const input = body(context);
   const recoveryPointArn = required(input, 'RecoveryPointArn');
-  const iamRoleArn = required(input, 'IamRoleArn');
+  const iamRoleArn = roleArn(input);
   const rawMetadata = input['Metadata'];
   if (!rawMetadata || typeof rawMetadata !== 'object' || Array.isArray(rawMetadata)) {
     throw new AwsError('MissingParameterValueException', 400, 'Metadata is required');

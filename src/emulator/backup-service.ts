@@ -1,4 +1,5 @@
 import { AwsError } from './aws-error';
+import { CALLER } from './caller';
 import type { AwsService } from './aws-service';
 import {
   describeBackupVault,
@@ -158,6 +159,12 @@ export const backupService: AwsService = {
         'ServiceUnavailableException',
         503,
         'The service is temporarily unavailable; retry later',
+      ),
+    accessDenied: (operation) =>
+      new AwsError(
+        'AccessDeniedException',
+        403,
+        `User: ${CALLER} is not authorized to perform: backup:${operation}`,
       ),
     unavailable: () =>
       new AwsError('ServiceUnavailableException', 503, 'AWS Backup is unavailable in this region'),

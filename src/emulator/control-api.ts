@@ -35,6 +35,7 @@ const faultsBody = z
       )
       .optional(),
     route53Up: z.boolean().optional(),
+    denyOperations: z.array(z.string().min(1)).optional(),
   })
   .strict();
 const healthBody = z.object({ healthy: z.boolean().nullable() }).strict();

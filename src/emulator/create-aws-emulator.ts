@@ -178,6 +178,12 @@ export function createAwsEmulator(options: AwsEmulatorOptions): AwsEmulator {
       }
       return fail(service.faults.unavailable());
     }
+    if (
+      operation &&
+      faults.denyOperations.some((d) => d === operation || d === `${service.name}:${operation}`)
+    ) {
+      return fail(service.faults.accessDenied(operation));
+    }
     if (faults.throttleRate > 0 && random() < faults.throttleRate)
       return fail(service.faults.throttle());
     if (faults.errorRate > 0 && random() < faults.errorRate) return fail(service.faults.internal());

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from './aws-error';
+import { CALLER } from './caller';
 import type { AwsService } from './aws-service';
 import type { ResourceState } from './emulator-state';
 import type { OperationContext } from './emulator-request';
@@ -87,5 +88,11 @@ export const dynamodbService: AwsService = {
     internal: () => new AwsError('InternalServerError', 500, 'Internal server error'),
     unavailable: () =>
       new AwsError('ServiceUnavailable', 503, 'DynamoDB is unavailable in this region'),
+    accessDenied: (operation) =>
+      new AwsError(
+        'AccessDeniedException',
+        400,
+        `User: ${CALLER} is not authorized to perform: dynamodb:${operation}`,
+      ),
   },
 };

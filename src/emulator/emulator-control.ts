@@ -16,6 +16,7 @@ export interface FaultPatch {
   /** Replaces the list of one-shot job failures ([] clears it). */
   failNext?: FailNextRule[];
   route53Up?: boolean;
+  denyOperations?: string[];
 }
 
 export interface SeedRecoveryPointInput {
@@ -82,6 +83,7 @@ export function createEmulatorControl(core: EmulatorCore) {
       if (patch.failJobs) faults.failJobs = { ...faults.failJobs, ...patch.failJobs };
       if (patch.failNext) faults.failNext = patch.failNext.map((rule) => ({ ...rule }));
       if (patch.route53Up !== undefined) faults.route53Up = patch.route53Up;
+      if (patch.denyOperations) faults.denyOperations = [...patch.denyOperations];
       return faultsJson(faults);
     },
 

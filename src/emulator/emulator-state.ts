@@ -167,6 +167,8 @@ export interface FaultState {
   failNext: FailNextRule[];
   /** The Route 53 control plane (us-east-1, global); false: every Route 53 call fails. */
   route53Up: boolean;
+  /** Operations IAM refuses (AccessDenied), by name (StartRestoreJob) or service:name (backup:StartRestoreJob). */
+  denyOperations: string[];
 }
 
 export interface CallRecord {
@@ -203,4 +205,5 @@ export const NO_FAULTS: FaultState = {
   failJobs: { backup: 0, copy: 0, restore: 0 },
   failNext: [],
   route53Up: true,
+  denyOperations: [],
 };

@@ -36,7 +36,7 @@
  * (resourceArn, resourceType, createdAfter/Before, newest first, NextToken), DescribeRecoveryPoint,
  * GetRecoveryPointRestoreMetadata, DescribeBackupVault. Everything is per region: a job or vault of
  * another region is ResourceNotFoundException (400). Missing fields: MissingParameterValueException;
- * bad values: InvalidParameterValueException (400).
+ * bad values (an IamRoleArn that is no role ARN, an unknown destination vault): InvalidParameterValueException (400).
  * - Jobs: backup and copy CREATED → RUNNING → COMPLETED, restore PENDING → RUNNING → COMPLETED; the
  *   first state lasts jobMs/4, the whole job jobMs, derived lazily from the clock. Time while any
  *   region of the job is dark (a copy: source and destination) does not count.
@@ -95,11 +95,13 @@
  *     "failJobs"?: { "backup"?: 0..1, "copy"?: 0..1, "restore"?: 0..1 },
  *     "failNext"?: [{ "kind": "backup"|"copy"|"restore", "resourceArn"?, "region"?,
  *                     "state"?: "FAILED"|"ABORTED"|"PARTIAL"|"EXPIRED", "message"?, "stuck"?: true }],
- *     "route53Up"?: bool }
+ *     "route53Up"?: bool, "denyOperations"?: ["StartRestoreJob" | "backup:StartRestoreJob", …] }
  *     → the faults. Given keys change, others stay; failNext replaces the list ([] clears). Each
  *     failNext rule applies once, to the next job that matches (kind, resource, region); `stuck`
  *     keeps that job in CREATED/PENDING for ever (a copy AWS keeps retrying). failJobs rolls per job.
- *   GET  /_sandbox/faults → { throttleRate, errorRate, latencyMs, failJobs, failNext, route53Up }
+ *     denyOperations: IAM refuses those operations (AccessDeniedException 403 for Backup, AccessDenied
+ *     for Route 53 and RDS, naming the IAM action `service:Operation` in the message).
+ *   GET  /_sandbox/faults → { throttleRate, errorRate, latencyMs, failJobs, failNext, route53Up, denyOperations }
  * - POST /_sandbox/health-checks/ID { "healthy": false|true|null } → { id, region, override }
  *     (null: follow the region again; unknown id: 404).
  * - POST /_sandbox/clock { "offsetMs"?: n, "advanceMs"?: n } → { now, offsetMs }; GET the same.

@@ -1,4 +1,5 @@
 import { AwsError } from './aws-error';
+import { CALLER } from './caller';
 import { awsIds } from './aws-ids';
 import type { AwsService } from './aws-service';
 import type { ResourceState } from './emulator-state';
@@ -117,5 +118,11 @@ export const rdsService: AwsService = {
     throttle: () => new AwsError('Throttling', 400, 'Rate exceeded'),
     internal: () => new AwsError('InternalFailure', 500, 'An internal error has occurred'),
     unavailable: () => new AwsError('ServiceUnavailable', 503, 'RDS is unavailable in this region'),
+    accessDenied: (operation) =>
+      new AwsError(
+        'AccessDenied',
+        403,
+        `User: ${CALLER} is not authorized to perform: rds:${operation}`,
+      ),
   },
 };

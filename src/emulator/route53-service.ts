@@ -1,4 +1,5 @@
 import { AwsError } from './aws-error';
+import { CALLER } from './caller';
 import { awsIds } from './aws-ids';
 import type { AwsService } from './aws-service';
 import type { ChangeState, RecordSetState } from './emulator-state';
@@ -200,5 +201,11 @@ export const route53Service: AwsService = {
     internal: () => new AwsError('ServiceUnavailable', 503, 'Service Unavailable'),
     unavailable: () =>
       new AwsError('ServiceUnavailable', 503, 'The Route 53 control plane is unavailable'),
+    accessDenied: (operation) =>
+      new AwsError(
+        'AccessDenied',
+        403,
+        `User: ${CALLER} is not authorized to perform: route53:${operation}`,
+      ),
   },
 };

@@ -133,5 +133,6 @@ export function faultsJson(faults: FaultState) {
     ...faults,
     failJobs: { ...faults.failJobs },
     failNext: faults.failNext.map((rule) => ({ ...rule })),
+    denyOperations: [...faults.denyOperations],
   };
 }

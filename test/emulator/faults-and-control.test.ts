@@ -180,6 +180,22 @@ describe('faults, outages and the control API', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('denies named operations the way IAM does', async () => {
+    await fixture.control('POST', '/_sandbox/faults', {
+      denyOperations: ['backup:StartBackupJob'],
+    });
+    await expect(startBackup()).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 403 },
+      message: expect.stringContaining('backup:StartBackupJob') as unknown,
+    });
+    await expect(
+      euw1.send(new DescribeBackupJobCommand({ BackupJobId: 'x' })),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+  });
+
   it('Route 53 control plane can be taken down on its own', async () => {
     await fixture.control('POST', '/_sandbox/faults', { route53Up: false });
     await expect(
