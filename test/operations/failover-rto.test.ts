@@ -33,9 +33,7 @@ describe('failover RTO against the critical path', () => {
     const op = await waitForFinal(h, approved.id);
     expect(op.state).toBe('succeeded');
 
-    const s = (await snapshot(h)) as Awaited<ReturnType<typeof snapshot>> & {
-      restoreJobs: { createdAt: string; completedAt?: string }[];
-    };
+    const s = await snapshot(h);
     const slowestRestoreMs = Math.max(
       ...s.restoreJobs.map((j) => Date.parse(j.completedAt ?? '') - Date.parse(j.createdAt)),
     );

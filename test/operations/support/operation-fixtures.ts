@@ -68,6 +68,8 @@ export async function waitForFinal(
 export interface SandboxSnapshot {
   restoreJobs: {
     jobId: string;
+    createdAt: string;
+    completedAt?: string;
     region: string;
     state: string;
     resourceArn: string;
