@@ -1,0 +1,53 @@
+import { toIso } from '../core/to-iso';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { checkEither, createAuthorizer } from './authorizer';
+import type { ApprovalPorts } from './request-operation';
+
+export type RequestBackupResult =
+  | { ok: true; jobId: string }
+  | { ok: false; reason: 'not_authorized' | 'unknown_environment'; message: string };
+
+/** An on-demand backup and copy: queued for the backups worker, which announces the result. */
+export async function requestBackup(
+  deps: LifeboatDeps,
+  input: { environment: string; requestedBy: string },
+  ports: ApprovalPorts = {},
+): Promise<RequestBackupResult> {
+  const at = toIso(deps.clock.now());
+  const refuse = async (reason: 'not_authorized' | 'unknown_environment', message: string) => {
+    await deps.audit.append({
+      type: 'refusal',
+      actor: input.requestedBy,
+      at,
+      summary: `backup of ${input.environment} refused: ${message}`,
+      detail: { reason },
+    });
+    return { ok: false as const, reason, message };
+  };
+  const auth = await checkEither(
+    ports.authorizer ?? createAuthorizer(() => deps.config),
+    input.requestedBy,
+  );
+  if (!auth.allowed) return refuse('not_authorized', auth.message);
+  if (!deps.config.environments[input.environment]) {
+    const known = Object.keys(deps.config.environments).join(', ');
+    return refuse(
+      'unknown_environment',
+      `there is no environment "${input.environment}"; choose one of ${known}`,
+    );
+  }
+  const job = await deps.queues.backups.add('backup', {
+    environment: input.environment,
+    trigger: 'manual',
+    requestedBy: input.requestedBy,
+  });
+  await deps.audit.append({
+    type: 'backup',
+    actor: input.requestedBy,
+    at,
+    environment: input.environment,
+    summary: `requested a backup of ${input.environment}`,
+    detail: { jobId: job.id },
+  });
+  return { ok: true, jobId: job.id ?? '' };
+}

@@ -1,0 +1,44 @@
+import type { ContextBlock, DividerBlock, HeaderBlock, SectionBlock } from './block-types';
+import { parseResourceArn } from '../../config/resource-arn';
+
+/** Slack's three control characters, escaped, for text people typed. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A time each reader sees in their own time zone; the ISO text where clients cannot. */
+export function slackDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${iso}>`;
+}
+
+/** `RDS shop`, `DynamoDB orders`. */
+export function resourceLabel(arn: string): string {
+  const parsed = parseResourceArn(arn);
+  return parsed ? `${parsed.resourceType} ${parsed.name}` : arn;
+}
+
+/** A user id as a mention; Lifeboat's own acts as its name. */
+export function mention(userId: string): string {
+  return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : userId;
+}
+
+/** Section text is limited to 3,000 characters. */
+export function clip(text: string, max = 3000): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(text) } };
+}
+
+export function context(text: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(text) }] };
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: { type: 'plain_text', text: clip(text, 150) } };
+}
+
+export const divider: DividerBlock = { type: 'divider' };

@@ -1,0 +1,232 @@
+import type { KnownBlock } from './block-types';
+import type { DateTime } from 'luxon';
+import { formatDurationMs } from '../../config/duration';
+import { countApprovals } from '../../core/approval-policy';
+import { summarizeOutcome } from '../../core/operation-report';
+import { FINAL_STATES, type Operation, type StepRecord } from '../../core/types';
+import {
+  clip,
+  context,
+  escapeMrkdwn,
+  header,
+  mention,
+  resourceLabel,
+  section,
+  slackDate,
+} from './mrkdwn';
+
+export const APPROVE_ACTION = 'dr_approve';
+export const DENY_ACTION = 'dr_deny';
+
+const KIND = {
+  failover: 'Failover',
+  failback: 'Failback',
+  drill: 'Drill',
+  backup: 'Backup',
+} as const;
+const STATE = {
+  requested: ':hourglass_flowing_sand: waiting for approval',
+  approved: ':white_check_mark: approved, starting',
+  running: ':arrows_counterclockwise: running',
+  succeeded: ':large_green_circle: succeeded',
+  failed: ':red_circle: failed',
+  cancelled: ':no_entry_sign: cancelled',
+  denied: ':no_entry: denied',
+  expired: ':alarm_clock: expired',
+} as const;
+const STEP = {
+  pending: ':white_circle:',
+  running: ':hourglass:',
+  done: ':white_check_mark:',
+  failed: ':x:',
+  skipped: ':fast_forward:',
+} as const;
+
+export interface OperationMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * The request message, from request to outcome: the plan (points, data loss, DNS, targets), the
+ * votes, the steps with the RTO clock, and at the end the achieved RTO and data loss. Buttons only
+ * while the request waits for approval. Rendered from the stored operation alone.
+ */
+export function operationMessage(
+  op: Operation,
+  now: DateTime,
+  minApprovers: number,
+): OperationMessage {
+  const { plan } = op;
+  const title = `${KIND[op.kind]} of ${op.environment} · ${op.id}`;
+  const final = FINAL_STATES.includes(op.state);
+  const needed = Math.max(1, minApprovers);
+  const approvals = countApprovals(op);
+
+  const where =
+    op.kind === 'drill'
+      ? `restore in *${plan.toRegion}* (traffic stays in ${plan.fromRegion})`
+      : `*${plan.fromRegion}* → *${plan.toRegion}*${op.kind === 'failover' ? (plan.planned ? ' (planned)' : ' (unplanned)') : ''}`;
+  const stateLine =
+    op.state === 'requested'
+      ? `${STATE.requested}: ${approvals} of ${needed} approval(s) from someone other than ${mention(op.requestedBy)}; expires ${slackDate(op.expiresAt)}`
+      : STATE[op.state];
+  const blocks: KnownBlock[] = [
+    header(title),
+    section(
+      [
+        `*Requested by* ${mention(op.requestedBy)} ${slackDate(op.requestedAt)}`,
+        op.reason ? `*Reason:* ${escapeMrkdwn(op.reason)}` : undefined,
+        `*Plan:* ${where}`,
+        `*State:* ${stateLine}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    ),
+    section(restoreText(op)),
+  ];
+  if (op.kind !== 'drill') blocks.push(section(dnsText(op)));
+  blocks.push(
+    section(
+      `*Targets:* RPO ${formatDurationMs(plan.rpoTargetMs)} · RTO ${formatDurationMs(plan.rtoTargetMs)} (deadline ${slackDate(plan.rtoDeadline)})`,
+    ),
+  );
+
+  if (op.steps.length > 0) blocks.push(section(stepsText(op.steps)));
+  if (op.state === 'running' || op.state === 'approved') {
+    const elapsedMs = now.toMillis() - Date.parse(op.requestedAt);
+    const verdict = elapsedMs <= plan.rtoTargetMs ? 'within target' : 'over target';
+    blocks.push(
+      section(
+        `*RTO clock:* ${formatDurationMs(elapsedMs)} of ${formatDurationMs(plan.rtoTargetMs)} (${verdict})` +
+          (op.cancelRequestedBy
+            ? `\n:warning: ${mention(op.cancelRequestedBy)} asked to cancel; it stops at the next step`
+            : ''),
+      ),
+    );
+  }
+  if (
+    final &&
+    (op.state === 'succeeded' ||
+      op.state === 'failed' ||
+      (op.state === 'cancelled' && op.startedAt))
+  ) {
+    const summary = summarizeOutcome(op, now);
+    blocks.push(
+      section(
+        `*Outcome:* ${summary.text}${op.error ? `\n*Error:* ${escapeMrkdwn(op.error)}` : ''}`,
+      ),
+    );
+  }
+
+  const votes = votesText(op);
+  if (votes) blocks.push(context(votes));
+  if (op.state === 'requested') blocks.push(buttons(op));
+
+  return {
+    text: clip(`${title}: ${STATE[op.state].replace(/^:[a-z_]+: /, '')}`, 2900),
+    blocks: blocks.slice(0, 50),
+  };
+}
+
+function restoreText(op: Operation): string {
+  const { plan } = op;
+  const rpo = formatDurationMs(plan.rpoTargetMs);
+  const lines = plan.resources.map((r) => {
+    const label = resourceLabel(r.resourceArn);
+    if (!r.recoveryPointArn || r.recoveryPointCreatedAt === undefined) {
+      return `• ${label}: no recovery point in ${plan.toRegion} yet`;
+    }
+    const loss =
+      r.dataLossMs === undefined
+        ? ''
+        : `, data loss ${formatDurationMs(r.dataLossMs)} of RPO ${rpo}${r.dataLossMs > plan.rpoTargetMs ? ' :warning: over target' : ''}`;
+    const point = r.recoveryPointArn.split(':').pop() ?? r.recoveryPointArn;
+    return `• ${label}: point \`${point}\` taken ${slackDate(r.recoveryPointCreatedAt)}${loss}`;
+  });
+  const intro = plan.planned
+    ? `*Restore* in ${plan.toRegion} after a final backup and copy (data loss: minutes). Newest points there now:`
+    : `*Restore* in ${plan.toRegion} from the newest completed recovery points:`;
+  const unknown = plan.recoveryPointsUnknown
+    ? `\n:warning: Recovery points unknown: ${escapeMrkdwn(plan.recoveryPointsUnknown)}`
+    : '';
+  return `${intro}\n${lines.join('\n')}${unknown}`;
+}
+
+function dnsText(op: Operation): string {
+  const { plan } = op;
+  if (plan.dnsChanges.length === 0) return '*DNS:* no records change';
+  const lines = plan.dnsChanges.map(
+    (d) => `• \`${d.name}\` ${d.type} ${d.from} → ${d.to} (TTL ${d.ttl}s)`,
+  );
+  const checks =
+    plan.healthChecks.length > 0
+      ? `\nafter health check ${plan.healthChecks.join(', ')} is healthy`
+      : '';
+  return `*DNS* (zone ${plan.hostedZoneId}):\n${lines.join('\n')}${checks}`;
+}
+
+function stepsText(steps: readonly StepRecord[]): string {
+  const lines = steps.map((s) => {
+    const took =
+      s.startedAt && s.endedAt
+        ? ` (${formatDurationMs(Date.parse(s.endedAt) - Date.parse(s.startedAt))})`
+        : '';
+    const detail = s.detail ? ` — ${escapeMrkdwn(s.detail)}` : '';
+    return `${STEP[s.state]} ${s.name}${took}${detail}`;
+  });
+  return `*Steps*\n${lines.join('\n')}`;
+}
+
+function votesText(op: Operation): string | undefined {
+  const parts = op.votes.map((v) =>
+    v.decision === 'approve'
+      ? `approved by ${mention(v.userId)} ${slackDate(v.at)}`
+      : `denied by ${mention(v.userId)} ${slackDate(v.at)}${v.reason ? `: ${escapeMrkdwn(v.reason)}` : ''}`,
+  );
+  if (op.state === 'cancelled' && op.cancelRequestedBy)
+    parts.push(`cancelled by ${mention(op.cancelRequestedBy)}`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function buttons(op: Operation): KnownBlock {
+  const what = `${KIND[op.kind].toLowerCase()} of ${op.environment} (${op.plan.fromRegion} → ${op.plan.toRegion})`;
+  return {
+    type: 'actions',
+    block_id: `dr_vote`,
+    elements: [
+      {
+        type: 'button',
+        action_id: APPROVE_ACTION,
+        value: op.id,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Approve' },
+        confirm: {
+          title: { type: 'plain_text', text: `Approve ${op.id}?` },
+          text: {
+            type: 'mrkdwn',
+            text: clip(
+              `This approves the ${what}. It starts as soon as the approvals are in.`,
+              300,
+            ),
+          },
+          confirm: { type: 'plain_text', text: 'Approve' },
+          deny: { type: 'plain_text', text: 'Back' },
+        },
+      },
+      {
+        type: 'button',
+        action_id: DENY_ACTION,
+        value: op.id,
+        style: 'danger',
+        text: { type: 'plain_text', text: 'Deny' },
+        confirm: {
+          title: { type: 'plain_text', text: `Deny ${op.id}?` },
+          text: { type: 'mrkdwn', text: clip(`One denial ends the request for the ${what}.`, 300) },
+          confirm: { type: 'plain_text', text: 'Deny' },
+          deny: { type: 'plain_text', text: 'Back' },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,214 @@
+import { hostname } from 'node:os';
+import type { WebClient } from '@slack/web-api';
+import type { Operation } from '../core/types';
+import type { LifeboatEvent } from '../events/lifeboat-event';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { eventMessage } from './blocks/event-message';
+import { operationMessage } from './blocks/operation-message';
+import { MessageLane, RateLimited } from './message-lane';
+import { slackCall, slackErrorCode } from './slack-call';
+
+export const SLACK_CONSUMER_GROUP = 'slack';
+
+export interface NotifierOptions {
+  /** At most one chat.update per message per this long. Default 1000. */
+  minUpdateIntervalMs?: number;
+  consumer?: string;
+  blockMs?: number;
+}
+
+export interface Notifier {
+  /** Handles one event (the consumer calls it; tests may too). */
+  handle(event: LifeboatEvent): Promise<void>;
+  /** Whether any message still has work waiting (a paced update, a Retry-After). */
+  busy(): boolean;
+  stop(): Promise<void>;
+}
+
+const STEP_ICON: Record<string, string> = {
+  pending: ':white_circle:',
+  running: ':hourglass:',
+  done: ':white_check_mark:',
+  failed: ':x:',
+  skipped: ':fast_forward:',
+};
+const ALERTS = 'channel';
+const MAX_FAILURES = 3;
+
+/**
+ * The Slack side of the event stream: every request message is posted here (whoever created the
+ * operation: a command, a scheduled drill), then updated in place, steps go to its thread, and
+ * alerts and backup results go to the channel. Each message has its own lane, so a 429 on one
+ * delays that message alone, and updates are coalesced to one per second with the latest state.
+ */
+export function startNotifier(
+  deps: LifeboatDeps,
+  client: WebClient,
+  options: NotifierOptions = {},
+): Notifier {
+  const intervalMs = options.minUpdateIntervalMs ?? 1000;
+  const consumer = options.consumer ?? `${hostname()}-${process.pid}`;
+  const lanes = new Map<string, MessageLane>();
+  const failures = new Map<string, number>();
+
+  const laneFor = (key: string): MessageLane => {
+    let lane = lanes.get(key);
+    if (!lane) {
+      const work = key === ALERTS ? postAlerts : (l: MessageLane) => renderOperation(l, key);
+      lane = new MessageLane(
+        async (l) => {
+          try {
+            await work(l);
+            failures.delete(key);
+          } catch (error) {
+            if (error instanceof RateLimited) throw error;
+            const count = (failures.get(key) ?? 0) + 1;
+            failures.set(key, count);
+            deps.logger.warn(
+              { key, err: slackErrorCode(error), attempt: count },
+              'Slack call failed',
+            );
+            // A transient failure is retried a few times, paced like a 429; then it is dropped.
+            if (count < MAX_FAILURES) throw new RateLimited(1000 * 2 ** count);
+            failures.delete(key);
+            l.dirty = false;
+            l.thread.length = 0;
+          }
+        },
+        (error) => deps.logger.error({ key, err: error }, 'notifier lane failed'),
+      );
+      lanes.set(key, lane);
+    }
+    return lane;
+  };
+
+  async function postAlerts(lane: MessageLane): Promise<void> {
+    while (lane.thread.length > 0) {
+      const text = lane.thread[0] ?? '';
+      await slackCall(() =>
+        client.chat.postMessage({ channel: deps.config.slack.channel, text, mrkdwn: true }),
+      );
+      lane.thread.shift();
+    }
+  }
+
+  async function renderOperation(lane: MessageLane, operationId: string): Promise<void> {
+    let op = await deps.operations.get(operationId);
+    if (!op) {
+      lane.dirty = false;
+      lane.thread.length = 0;
+      return;
+    }
+    if (!op.slack) {
+      lane.dirty = false;
+      const posted = await postRequest(op);
+      if (!posted) {
+        // Another consumer is posting it: look again shortly.
+        lane.dirty = true;
+        lane.wakeAt(Date.now() + intervalMs);
+        return;
+      }
+      op = posted;
+      lane.nextUpdateAtMs = Date.now() + intervalMs;
+    }
+    const slack = op.slack as { channel: string; ts: string };
+    while (lane.thread.length > 0) {
+      const text = lane.thread[0] ?? '';
+      await slackCall(() =>
+        client.chat.postMessage({ channel: slack.channel, thread_ts: slack.ts, text }),
+      );
+      lane.thread.shift();
+    }
+    if (!lane.dirty) return;
+    if (Date.now() < lane.nextUpdateAtMs) {
+      lane.wakeAt(lane.nextUpdateAtMs);
+      return;
+    }
+    lane.dirty = false;
+    try {
+      const latest = (await deps.operations.get(operationId)) ?? op;
+      const message = operationMessage(latest, deps.clock.now(), deps.config.approval.minApprovers);
+      await slackCall(() =>
+        client.chat.update({
+          channel: slack.channel,
+          ts: slack.ts,
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      );
+      lane.nextUpdateAtMs = Date.now() + intervalMs;
+    } catch (error) {
+      lane.dirty = true;
+      throw error;
+    }
+  }
+
+  /** Posts the request message once: a SET NX key guards against a second poster. */
+  async function postRequest(op: Operation): Promise<Operation | undefined> {
+    const key = deps.keys.custom(`slack:posting:${op.id}`);
+    if ((await deps.redis.set(key, consumer, 'PX', 60_000, 'NX')) !== 'OK') return undefined;
+    try {
+      const message = operationMessage(op, deps.clock.now(), deps.config.approval.minApprovers);
+      const posted = await slackCall(() =>
+        client.chat.postMessage({
+          channel: deps.config.slack.channel,
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      );
+      const slack = { channel: posted.channel ?? deps.config.slack.channel, ts: posted.ts ?? '' };
+      const { op: stored } = await deps.operations.update(op.id, (current) =>
+        current.slack ? undefined : { op: { ...current, slack } },
+      );
+      return stored;
+    } catch (error) {
+      await deps.redis.del(key);
+      throw error;
+    }
+  }
+
+  async function handle(event: LifeboatEvent): Promise<void> {
+    switch (event.type) {
+      case 'operation.updated': {
+        const lane = laneFor(event.operationId);
+        lane.dirty = true;
+        await lane.kick();
+        return;
+      }
+      case 'operation.step': {
+        const lane = laneFor(event.operationId);
+        lane.thread.push(`${STEP_ICON[event.state] ?? ':small_blue_diamond:'} ${event.text}`);
+        await lane.kick();
+        return;
+      }
+      case 'backup.finished':
+        // Scheduled runs that went well are the normal case: only their trouble is news.
+        if (event.trigger === 'schedule' && event.outcome !== 'failed') return;
+        break;
+      default:
+        break;
+    }
+    const text = eventMessage(event);
+    if (text === undefined) return;
+    const lane = laneFor(ALERTS);
+    lane.thread.push(text);
+    await lane.kick();
+  }
+
+  const blocking = deps.redis.duplicate();
+  const consumption = deps.events.consume(blocking, SLACK_CONSUMER_GROUP, consumer, handle, {
+    ...(options.blockMs !== undefined ? { blockMs: options.blockMs } : {}),
+    onError: (error, event) =>
+      deps.logger.error({ err: error, event: event.type }, 'Slack notifier failed on an event'),
+  });
+
+  return {
+    handle,
+    busy: () => [...lanes.values()].some((l) => l.busy),
+    async stop() {
+      await consumption.stop();
+      blocking.disconnect();
+      await Promise.all([...lanes.values()].map((l) => l.stop()));
+    },
+  };
+}

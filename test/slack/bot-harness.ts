@@ -1,0 +1,106 @@
+import { startBot, type RunningBot } from '../../src/slack/start-bot';
+import { approvalHarness, type ApprovalHarness } from '../approval/approval-harness';
+import { startSlackApiRecorder, type SlackApiRecorder } from '../support/slack-api-recorder';
+import {
+  blockActionBody,
+  eventCallbackBody,
+  postToSlackEndpoint,
+  slashCommandBody,
+  TEST_SIGNING_SECRET,
+  type SignedRequestOptions,
+} from '../support/slack-signing';
+
+export interface BotHarness extends ApprovalHarness {
+  slack: SlackApiRecorder;
+  bot: RunningBot;
+  url: string;
+  /** `/dr TEXT` typed by `userId`. */
+  command(
+    text: string,
+    userId: string,
+    options?: SignedRequestOptions,
+  ): ReturnType<typeof postToSlackEndpoint>;
+  click(
+    actionId: 'dr_approve' | 'dr_deny',
+    operationId: string,
+    userId: string,
+    options?: SignedRequestOptions,
+  ): ReturnType<typeof postToSlackEndpoint>;
+  event(
+    event: Record<string, unknown>,
+    options?: SignedRequestOptions,
+  ): ReturnType<typeof postToSlackEndpoint>;
+  /** The ephemeral answers `userId` got so far (chat.postEphemeral), as text. */
+  ephemerals(userId: string): string[];
+  /** Waits for the nth ephemeral answer to `userId`. */
+  nextEphemeral(userId: string, count: number): Promise<string>;
+}
+
+export async function botHarness(
+  name: string,
+  approval: { minApprovers?: number; expiresAfter?: string } = {},
+  options: { minUpdateIntervalMs?: number; realClock?: boolean } = {},
+): Promise<BotHarness> {
+  const h = await approvalHarness(name, approval, options.realClock ? { realClock: true } : {});
+  const slack = await startSlackApiRecorder();
+  const bot = await startBot(h.deps, {
+    signingSecret: TEST_SIGNING_SECRET,
+    botToken: 'xoxb-test-token',
+    slackApiUrl: slack.apiUrl,
+    port: 0,
+    notifier: {
+      blockMs: 50,
+      ...(options.minUpdateIntervalMs !== undefined
+        ? { minUpdateIntervalMs: options.minUpdateIntervalMs }
+        : {}),
+    },
+    groups: { ttlMs: 60_000, minRefreshMs: 0 },
+  });
+  const url = `http://127.0.0.1:${bot.port ?? 0}`;
+  const events = `${url}/slack/events`;
+  const form = 'application/x-www-form-urlencoded' as const;
+  const ephemerals = (userId: string) =>
+    slack
+      .callsTo('chat.postEphemeral')
+      .filter((c) => c.args.user === userId)
+      .map((c) => String(c.args.text));
+
+  return {
+    ...h,
+    slack,
+    bot,
+    url,
+    command: (text, userId, opts) =>
+      postToSlackEndpoint(
+        events,
+        slashCommandBody({ text, userId, responseUrl: slack.responseUrl }),
+        form,
+        opts,
+      ),
+    click: (actionId, operationId, userId, opts) =>
+      postToSlackEndpoint(
+        events,
+        blockActionBody({ actionId, value: operationId, userId, responseUrl: slack.responseUrl }),
+        form,
+        opts,
+      ),
+    event: (event, opts) =>
+      postToSlackEndpoint(events, eventCallbackBody(event), 'application/json', opts),
+    ephemerals,
+    async nextEphemeral(userId, count) {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const got = ephemerals(userId);
+        if (got.length >= count) return got[count - 1] ?? '';
+        if (Date.now() > deadline)
+          throw new Error(`no ephemeral #${count} for ${userId}; got ${JSON.stringify(got)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    async close() {
+      await bot.stop();
+      await slack.close();
+      await h.close();
+    },
+  };
+}

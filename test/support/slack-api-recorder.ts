@@ -1,0 +1,186 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** performance.now() when it arrived. */
+  atMs: number;
+  /** The HTTP status answered. */
+  status: number;
+}
+
+export interface RateLimitRule {
+  method: string;
+  /** Only calls about this message (chat.update's ts). */
+  ts?: string;
+  retryAfterSeconds: number;
+  /** How many calls get 429 before the rule lapses; default 1. */
+  times?: number;
+}
+
+export interface UserGroup {
+  id: string;
+  handle: string;
+  users: string[];
+}
+
+export interface SlackApiRecorder {
+  /** The Web API base URL to give the client (SLACK_API_URL), ending in `/api/`. */
+  apiUrl: string;
+  /** A response_url that records what is posted to it. */
+  responseUrl: string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  rateLimit(rule: RateLimitRule): void;
+  setUserGroups(groups: UserGroup[]): void;
+  /** Waits until `count` calls to `method` have been recorded. */
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A local stand-in for Slack's Web API that records every call: chat.postMessage, chat.update,
+ * chat.postEphemeral, views.publish, usergroups.list, usergroups.users.list, auth.test, and
+ * response_url posts. It answers `ok: true` with fresh `ts` values, and 429 with Retry-After where
+ * a rule says so.
+ */
+export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
+  const calls: RecordedCall[] = [];
+  let rules: (RateLimitRule & { left: number })[] = [];
+  let groups: UserGroup[] = [];
+  let seq = 100;
+  const nextTs = () => `1767225600.${String(++seq).padStart(6, '0')}`;
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      const args = parseArgs(raw, req.headers['content-type'] ?? '');
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const method = path.startsWith('/response') ? 'response_url' : path.replace(/^\/api\//, '');
+      const rule = rules.find(
+        (r) => r.left > 0 && r.method === method && (r.ts === undefined || r.ts === args.ts),
+      );
+      if (rule) {
+        rule.left -= 1;
+        calls.push({ method, args, atMs: performance.now(), status: 429 });
+        res.writeHead(429, {
+          'content-type': 'application/json',
+          'retry-after': String(rule.retryAfterSeconds),
+        });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      calls.push({ method, args, atMs: performance.now(), status: 200 });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer(method, args)));
+    })();
+  });
+
+  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'lifeboat',
+          team_id: 'T0TEAM',
+          user_id: 'U0LIFEBOAT',
+          bot_id: 'B0LIFEBOAT',
+        };
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        return { ok: true, channel: args.channel, ts, message: { ts, text: args.text } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0HOME', ...(args.view as object) } };
+      case 'usergroups.list':
+        return {
+          ok: true,
+          usergroups: groups.map((g) => ({ id: g.id, handle: g.handle, name: g.handle })),
+        };
+      case 'usergroups.users.list': {
+        const group = groups.find((g) => g.id === args.usergroup);
+        return group ? { ok: true, users: group.users } : { ok: false, error: 'no_such_subteam' };
+      }
+      case 'response_url':
+        return { ok: true };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  const recorder: SlackApiRecorder = {
+    apiUrl: `${base}/api/`,
+    responseUrl: `${base}/response`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method && c.status === 200),
+    rateLimit(rule) {
+      rules.push({ ...rule, left: rule.times ?? 1 });
+    },
+    setUserGroups(next) {
+      groups = next;
+    },
+    async waitFor(method, count = 1, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (recorder.callsTo(method).length < count) {
+        if (Date.now() > deadline) {
+          throw new Error(
+            `expected ${count} ${method} call(s), got ${recorder.callsTo(method).length}`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return recorder.callsTo(method);
+    },
+    reset() {
+      calls.length = 0;
+      rules = [];
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return recorder;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+/** The Web API client sends form fields, with blocks and views as JSON strings; response_url gets JSON. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
