@@ -8,7 +8,7 @@ import {
   StartCopyJobCommand,
   paginateListRecoveryPointsByBackupVault,
 } from '@aws-sdk/client-backup';
-import { credentials, eventually, startEmulator, type Fixture } from './emulator-fixture';
+import { credentials, startEmulator, type Fixture } from './emulator-fixture';
 
 const ROLE = 'arn:aws:iam::111122223333:role/lifeboat-backup';
 const ORDERS = 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders';
@@ -50,7 +50,7 @@ describe('AWS Backup over restJson1', () => {
       }),
     );
     const jobId = started.BackupJobId ?? '';
-    const done = await eventually(async () => {
+    const done = await fixture.eventually(async () => {
       const job = await euw1.send(new DescribeBackupJobCommand({ BackupJobId: jobId }));
       return job.State === 'COMPLETED' ? job : undefined;
     });
@@ -71,7 +71,7 @@ describe('AWS Backup over restJson1', () => {
       new DescribeBackupJobCommand({ BackupJobId: started.BackupJobId }),
     );
     expect(['CREATED', 'RUNNING']).toContain(first.State);
-    const job = await eventually(async () => {
+    const job = await fixture.eventually(async () => {
       const j = await euw1.send(new DescribeBackupJobCommand({ BackupJobId: started.BackupJobId }));
       return j.State === 'COMPLETED' ? j : undefined;
     });
@@ -95,7 +95,7 @@ describe('AWS Backup over restJson1', () => {
         IamRoleArn: ROLE,
       }),
     );
-    const copied = await eventually(async () => {
+    const copied = await fixture.eventually(async () => {
       const c = await euw1.send(new DescribeCopyJobCommand({ CopyJobId: copy.CopyJobId }));
       return c.CopyJob?.State === 'COMPLETED' ? c.CopyJob : undefined;
     });

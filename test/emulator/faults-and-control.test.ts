@@ -9,7 +9,7 @@ import {
   StartRestoreJobCommand,
 } from '@aws-sdk/client-backup';
 import { ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
-import { credentials, JOB_MS, sleep, startEmulator, type Fixture } from './emulator-fixture';
+import { credentials, JOB_MS, startEmulator, type Fixture } from './emulator-fixture';
 
 const ROLE = 'arn:aws:iam::111122223333:role/lifeboat-backup';
 const ORDERS = 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders';
@@ -109,11 +109,11 @@ describe('faults, outages and the control API', () => {
     await expect(
       euc1.send(new ListRecoveryPointsByBackupVaultCommand({ BackupVaultName: 'shop-prod-dr' })),
     ).resolves.toBeDefined();
-    await sleep(JOB_MS * 3);
+    await fixture.advance(JOB_MS * 3);
     expect((await state()).backupJobs[0]?.state).not.toBe('COMPLETED');
     await fixture.control('POST', '/_sandbox/regions/eu-west-1', { up: true });
     expect(await backupState(jobId)).not.toBe('COMPLETED');
-    await sleep(JOB_MS * 2);
+    await fixture.advance(JOB_MS * 2);
     expect(await backupState(jobId)).toBe('COMPLETED');
   });
 
@@ -133,7 +133,7 @@ describe('faults, outages and the control API', () => {
         IamRoleArn: ROLE,
       }),
     );
-    await sleep(JOB_MS * 2);
+    await fixture.advance(JOB_MS * 2);
     expect(
       (await euw1.send(new DescribeCopyJobCommand({ CopyJobId: copy.CopyJobId }))).CopyJob?.State,
     ).toBe('CREATED');
@@ -229,7 +229,7 @@ describe('faults, outages and the control API', () => {
       ).RestoreJobId;
     const failing = await restore();
     const ok = await restore();
-    await sleep(JOB_MS * 1.5);
+    await fixture.advance(JOB_MS * 1.5);
     const failed = await euc1.send(new DescribeRestoreJobCommand({ RestoreJobId: failing }));
     expect(failed).toMatchObject({
       Status: 'FAILED',
@@ -246,7 +246,7 @@ describe('faults, outages and the control API', () => {
       failNext: [{ kind: 'backup', stuck: true }],
     });
     const stuck = await startBackup();
-    await sleep(JOB_MS * 1.5);
+    await fixture.advance(JOB_MS * 1.5);
     expect(await backupState(doomed)).toBe('FAILED');
     expect(await backupState(stuck)).toBe('CREATED');
   });

@@ -14,7 +14,7 @@ import {
   DescribeDBInstancesCommand,
   RDSClient,
 } from '@aws-sdk/client-rds';
-import { credentials, eventually, startEmulator, type Fixture } from './emulator-fixture';
+import { credentials, startEmulator, type Fixture } from './emulator-fixture';
 
 const ROLE = 'arn:aws:iam::111122223333:role/lifeboat-backup';
 const ORDERS = 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders';
@@ -69,7 +69,7 @@ describe('restore, list jobs, delete the restored resource', () => {
   }
 
   async function finished(jobId: string) {
-    return eventually(async () => {
+    return fixture.eventually(async () => {
       const job = await euc1.send(new DescribeRestoreJobCommand({ RestoreJobId: jobId }));
       return job.Status === 'COMPLETED' || job.Status === 'FAILED' ? job : undefined;
     });
@@ -107,7 +107,7 @@ describe('restore, list jobs, delete the restored resource', () => {
     ).rejects.toMatchObject({
       name: 'ResourceInUseException',
     });
-    await eventually(async () => {
+    await fixture.eventually(async () => {
       try {
         await dynamo.send(new DescribeTableCommand({ TableName: 'orders-drill' }));
         return undefined;
@@ -155,7 +155,7 @@ describe('restore, list jobs, delete the restored resource', () => {
       new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'shop-drill', SkipFinalSnapshot: true }),
     );
     expect(deleted.DBInstance?.DBInstanceStatus).toBe('deleting');
-    await eventually(async () => {
+    await fixture.eventually(async () => {
       try {
         await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'shop-drill' }));
         return undefined;

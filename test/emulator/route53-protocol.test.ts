@@ -5,7 +5,7 @@ import {
   ListResourceRecordSetsCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import { credentials, eventually, startEmulator, type Fixture } from './emulator-fixture';
+import { credentials, startEmulator, type Fixture } from './emulator-fixture';
 
 const cname = (name: string, value: string, ttl = 60) => ({
   Name: name,
@@ -85,7 +85,7 @@ describe('Route 53 over restXml', () => {
     expect((await current('shop.example.com'))?.ResourceRecords?.[0]?.Value).toBe(
       'shop-euc1.example.com',
     );
-    const insync = await eventually(async () => {
+    const insync = await fixture.eventually(async () => {
       const change = await route53.send(new GetChangeCommand({ Id: changed.ChangeInfo?.Id }));
       return change.ChangeInfo?.Status === 'INSYNC' ? change : undefined;
     });
