@@ -11,6 +11,7 @@ import { sendJson } from './http/send-json';
 import { serveStatic } from './http/serve-static';
 import { describeControlCall } from './describe-control-call';
 import { sandboxInfo } from './sandbox-info';
+import { seedSandboxHistory } from './seed-sandbox-history';
 import type { ResponseBody, ResponseUrls } from './slack/response-urls';
 import { slackApiHandler } from './slack/slack-api-handler';
 import type { SlackDelivery } from './slack/slack-delivery';
@@ -197,6 +198,25 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
           text: 'cleared the channel',
         });
         sendJson(res, 200, { ok: true });
+      }),
+    },
+    {
+      path: '/sandbox/api/reset',
+      method: 'POST',
+      handler: handle(async (req, res) => {
+        const reset = await fetch(`${options.emulatorUrl}/_sandbox/reset`, { method: 'POST' });
+        if (!reset.ok) {
+          sendJson(res, 502, { ok: false, error: `the emulator answered ${reset.status}` });
+          return;
+        }
+        const seeded = await seedSandboxHistory(options.emulatorUrl, options.config);
+        const actor = nameOf(str(req.headers['x-sandbox-user']));
+        gameDay.add({
+          source: 'game-day',
+          actor,
+          text: `reset AWS: every region up, no faults, ${seeded} recovery points 20m old`,
+        });
+        sendJson(res, 200, { ok: true, seeded });
       }),
     },
     {

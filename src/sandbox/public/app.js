@@ -605,14 +605,14 @@
         title: { text: 'Reset AWS?' },
         text: {
           type: 'mrkdwn',
-          text: 'Every region comes back up, faults are cleared, and recovery points, jobs and DNS go back to the seeded state.',
+          text: 'Every region comes back up, faults are cleared, DNS points at the primary regions again, and the recovery points are the seeded ones, 20 minutes old. Lifeboat’s own history stays.',
         },
         confirm: { text: 'Reset' },
         style: 'danger',
       });
       if (!ok) return;
       try {
-        await api('/sandbox/api/aws/reset', {});
+        await api('/sandbox/api/reset', {});
         state.faultsLoaded = false;
       } catch (error) {
         toast(error.message);

@@ -101,6 +101,15 @@
     arrows_clockwise: '🔃',
     hourglass_done: '⌛',
     clipboard: '📋',
+    small_blue_diamond: '🔹',
+    large_blue_diamond: '🔷',
+    small_orange_diamond: '🔸',
+    large_orange_diamond: '🔶',
+    white_large_circle: '⚪',
+    grey_question: '❔',
+    grey_exclamation: '❕',
+    heavy_exclamation_mark: '❗',
+    exclamation: '❗',
   };
 
   const escapeHtml = (s) =>
@@ -142,6 +151,7 @@
       const group = ctx.group(target.slice(9));
       return `<span class="mention">${escapeHtml(label || (group ? `@${group.handle}` : '@group'))}</span>`;
     }
+    if (target.startsWith('!date^')) return escapeHtml(slackDate(target, label));
     if (target.startsWith('!')) {
       const word = target.slice(1).split('^')[0];
       return `<span class="mention">@${escapeHtml(label || word)}</span>`;
@@ -149,6 +159,59 @@
     const url = decode(target);
     const safe = /^(https?:|mailto:|\/)/i.test(url) ? url : '#';
     return `<a href="${escapeHtml(safe)}" target="_blank" rel="noopener">${escapeHtml(decode(label || target))}</a>`;
+  }
+
+  // <!date^EPOCH^{date_short_pretty} {time}^optional_link|fallback>, in the reader's time zone.
+  function slackDate(target, fallback) {
+    const [, epoch, format] = target.split('^');
+    const date = new Date(Number(epoch) * 1000);
+    if (!format || Number.isNaN(date.getTime())) return fallback;
+    const day = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    const today = day(new Date());
+    const pretty = (fallbackText) =>
+      day(date) === today
+        ? 'today'
+        : day(date) === today - 86_400_000
+          ? 'yesterday'
+          : day(date) === today + 86_400_000
+            ? 'tomorrow'
+            : fallbackText;
+    const short = date.toLocaleDateString([], { month: 'short', day: 'numeric', year: 'numeric' });
+    const long = date.toLocaleDateString([], {
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+    });
+    const plainDate = date.toLocaleDateString([], {
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+    });
+    const seconds = Math.round((Date.now() - date.getTime()) / 1000);
+    const ago =
+      Math.abs(seconds) < 60
+        ? 'just now'
+        : Math.abs(seconds) < 3600
+          ? `${Math.round(Math.abs(seconds) / 60)} minutes ${seconds > 0 ? 'ago' : 'from now'}`
+          : `${Math.round(Math.abs(seconds) / 3600)} hours ${seconds > 0 ? 'ago' : 'from now'}`;
+    const tokens = {
+      date_num: date.toISOString().slice(0, 10),
+      date: plainDate,
+      date_short: short,
+      date_long: long,
+      date_pretty: pretty(plainDate),
+      date_short_pretty: pretty(short),
+      date_long_pretty: pretty(long),
+      time: date.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }),
+      time_secs: date.toLocaleTimeString([], {
+        hour: 'numeric',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+      ago,
+    };
+    return format.replace(/\{([a-z_]+)\}/g, (whole, name) => tokens[name] ?? whole);
   }
 
   function splitOnce(s, sep) {

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/config';
+import { createRuntime } from '../create-runtime';
+import { createAwsEmulator } from '../emulator';
+import { createLogger } from '../logger';
+import type { Settings } from '../settings';
+import { startBot } from '../slack/start-bot';
+import { startWorkers } from '../start-workers';
+import { createGameDayLog } from './game-day-log';
+import { startRedisChild } from './redis-child';
+import { createSandboxRoutes } from './sandbox-routes';
+import { seedSandboxHistory } from './seed-sandbox-history';
+import { createResponseUrls } from './slack/response-urls';
+import { sandboxWorkspaceSeed } from './slack/sandbox-workspace-seed';
+import { createSlackDelivery } from './slack/slack-delivery';
+import { createSlackWorkspace } from './slack/slack-workspace';
+
+export const SANDBOX_CONFIG = 'config/sandbox.yaml';
+
+export interface RunningSandbox {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` without Slack credentials: a private Redis (unless REDIS_URL), the AWS emulator
+ * (unless AWS_ENDPOINT_URL names one already), the bot and the workers, and the channel page on
+ * PORT. The bot is the production bot: it gets signed requests from the local Slack and calls its
+ * Web API through `slackApiUrl`, and the workers call AWS through the SDK and the emulator.
+ */
+export async function startSandbox(
+  settings: Settings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningSandbox> {
+  const logger = createLogger(settings.logLevel, 'lifeboat-sandbox');
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse())
+      await fn().catch((error: unknown) => logger.warn({ err: error }, 'stopping'));
+  };
+  try {
+    const configPath = env.DR_CONFIG ? settings.configPath : SANDBOX_CONFIG;
+    const config = loadConfig(configPath);
+
+    let redisUrl = settings.redisUrl;
+    if (!redisUrl) {
+      const redis = await startRedisChild({ dir: resolve('.data/redis') });
+      stops.push(redis.stop);
+      redisUrl = redis.url;
+      logger.info(
+        { redis: redis.url, dir: '.data/redis' },
+        'private redis-server started (append-only)',
+      );
+    }
+
+    let awsUrl = settings.awsEndpointUrl;
+    if (!awsUrl) {
+      const emulator = createAwsEmulator({ config, jobMs: settings.emulatorJobMs });
+      const running = await emulator.listen(env.AWS_EMULATOR_PORT ? settings.emulatorPort : 0);
+      stops.push(running.close);
+      awsUrl = running.url;
+      await seedSandboxHistory(awsUrl, config);
+    }
+    // The SDK clients find the emulator and fake credentials in the environment, as on a laptop.
+    env.AWS_ENDPOINT_URL = awsUrl;
+    env.AWS_ACCESS_KEY_ID = 'sandbox';
+    env.AWS_SECRET_ACCESS_KEY = 'sandbox';
+    env.AWS_REGION ??= 'us-east-1';
+    delete env.AWS_SESSION_TOKEN;
+    delete env.AWS_PROFILE;
+
+    const runtime = await createRuntime(
+      { ...settings, configPath, redisUrl, awsEndpointUrl: awsUrl },
+      { config },
+    );
+    stops.push(runtime.close);
+
+    const base = `http://127.0.0.1:${settings.port}`;
+    const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
+    const signingSecret = randomBytes(24).toString('hex');
+    const workspace = createSlackWorkspace(sandboxWorkspaceSeed(config.slack.channel));
+    const responseUrls = createResponseUrls(workspace, `${base}/sandbox-slack/response/`);
+    const delivery = createSlackDelivery({
+      workspace,
+      responseUrls,
+      requestUrl: `${base}/slack/events`,
+      signingSecret,
+    });
+    const sandbox = createSandboxRoutes({
+      config,
+      workspace,
+      delivery,
+      responseUrls,
+      botToken,
+      emulatorUrl: awsUrl,
+      readAudit: () => runtime.deps.audit.read({ limit: 200 }),
+      gameDay: createGameDayLog(),
+      logger,
+    });
+
+    const workers = await startWorkers(runtime.deps);
+    stops.push(() => workers.close());
+    const bot = await startBot(runtime.deps, {
+      signingSecret,
+      botToken,
+      slackApiUrl: `${base}/sandbox-slack/api/`,
+      port: settings.port,
+      customRoutes: sandbox.routes,
+    });
+    stops.push(async () => {
+      sandbox.close();
+      await bot.stop();
+    });
+
+    const url = `http://localhost:${settings.port}`;
+    logger.info(
+      {
+        url,
+        aws: awsUrl,
+        redis: redisUrl.replace(/\/\/[^@]*@/, '//'),
+        config: configPath,
+        prefix: settings.prefix,
+      },
+      `Lifeboat sandbox ready: open ${url}`,
+    );
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
