@@ -4,24 +4,18 @@
  * and drill schedulers, scheduled backups and the RPO monitor, request expiry. SIGTERM or SIGINT
  * closes them within a deadline; a job cut short stalls and another worker resumes it.
  */
-import { startApprovalWorkers } from '../approval/start-approval-workers';
-import { startBackupWorkers } from '../backups/start-backup-workers';
 import { closeWithDeadline } from '../backups/close-with-deadline';
 import { createRuntime } from '../create-runtime';
 import { asLifeboatError } from '../errors';
-import { startOperationWorkers } from '../operations/start-operation-workers';
 import { readSettings } from '../settings';
+import { startWorkers } from '../start-workers';
 
 const CLOSE_DEADLINE_MS = 20_000 as const;
 
 async function main(): Promise<void> {
   const runtime = await createRuntime(readSettings());
   const { deps } = runtime;
-  const started = [
-    await startOperationWorkers(deps),
-    await startBackupWorkers(deps),
-    startApprovalWorkers(deps),
-  ];
+  const workers = await startWorkers(deps);
   deps.logger.info({ prefix: deps.prefix }, 'workers started');
 
   let closing = false;
@@ -30,7 +24,7 @@ async function main(): Promise<void> {
     closing = true;
     deps.logger.info({ signal }, 'workers closing');
     const closed = await closeWithDeadline(
-      () => Promise.all(started.map((w) => w.close())),
+      () => workers.close(),
       CLOSE_DEADLINE_MS,
       () => deps.redis.disconnect(),
     );
