@@ -1,5 +1,6 @@
 import { requestCancel } from '../src/approval/request-cancel';
 import type { Reply } from '../src/slack/reply';
+import { sentence } from '../src/slack/sentence';
 import { refusal } from './refusal';
 import type { VerbContext } from './verb-context';
 
@@ -15,6 +16,6 @@ export async function cancelCommand(
   );
   if (!result.ok) return refusal(result.message);
   return {
-    text: `:no_entry_sign: ${result.message.charAt(0).toUpperCase()}${result.message.slice(1)}.`,
+    text: `:no_entry_sign: ${sentence(result.message)}`,
   };
 }

@@ -1,5 +1,6 @@
 import { castVote } from '../src/approval/cast-vote';
 import type { Reply } from '../src/slack/reply';
+import { sentence } from '../src/slack/sentence';
 import { refusal } from './refusal';
 import type { VerbContext } from './verb-context';
 
@@ -25,6 +26,6 @@ export async function voteCommand(
       ? " It starts now; progress is in the request message's thread."
       : '';
   return {
-    text: `${icon} ${result.message.charAt(0).toUpperCase()}${result.message.slice(1)}.${next}`,
+    text: `${icon} ${sentence(result.message)}${next}`,
   };
 }

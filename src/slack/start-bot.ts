@@ -92,7 +92,7 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
     started as { address?: () => AddressInfo | string | null } | undefined
   )?.address?.();
   const port = address && typeof address === 'object' ? address.port : undefined;
-  const notifier = startNotifier(deps, app.client, options.notifier);
+  const notifier = await startNotifier(deps, app.client, options.notifier);
   deps.logger.info({ mode: options.appToken ? 'socket' : 'http', port }, 'Slack bot started');
 
   return {

@@ -41,11 +41,13 @@ const MAX_FAILURES = 3;
  * alerts and backup results go to the channel. Each message has its own lane, so a 429 on one
  * delays that message alone, and updates are coalesced to one per second with the latest state.
  */
-export function startNotifier(
+export async function startNotifier(
   deps: LifeboatDeps,
   client: WebClient,
   options: NotifierOptions = {},
-): Notifier {
+): Promise<Notifier> {
+  // The group exists before start-up ends, so no event published after it is missed.
+  await createConsumerGroup(deps);
   const intervalMs = options.minUpdateIntervalMs ?? 1000;
   const consumer = options.consumer ?? `${hostname()}-${process.pid}`;
   const lanes = new Map<string, MessageLane>();
@@ -211,4 +213,12 @@ export function startNotifier(
       await Promise.all([...lanes.values()].map((l) => l.stop()));
     },
   };
+}
+
+async function createConsumerGroup(deps: LifeboatDeps): Promise<void> {
+  try {
+    await deps.redis.xgroup('CREATE', deps.keys.events, SLACK_CONSUMER_GROUP, '$', 'MKSTREAM');
+  } catch (error) {
+    if (!String(error).includes('BUSYGROUP')) throw error;
+  }
 }
