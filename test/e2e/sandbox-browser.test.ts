@@ -2,7 +2,8 @@
  * The whole product as a newcomer meets it: `npm start` without Slack credentials, driven through
  * the channel page in headless Chromium. Alice asks for a failover, Bob approves it, and the
  * request message ends with the achieved RTO. Also: refusals are ephemeral, and the game-day
- * controls take a region down and bring it back. Saves docs/sandbox.png.
+ * controls take a region down and bring it back. Saves a screenshot (docs/sandbox.png with
+ * UPDATE_SCREENSHOT=1).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -157,8 +158,11 @@ test('Alice asks for a failover, Bob approves it, and the request message ends w
 
   await finished.first().evaluate((node) => node.scrollIntoView({ block: 'start' }));
   await page.locator('#timeline .tl').first().waitFor();
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  await page.screenshot({ path: join(ROOT, 'docs', 'sandbox.png') });
+  // test-results/ on every run; the README's docs/sandbox.png only when asked, so that a test run
+  // leaves the tracked files alone: UPDATE_SCREENSHOT=1 npx jest test/e2e/sandbox-browser
+  const target = process.env.UPDATE_SCREENSHOT ? join(ROOT, 'docs') : join(ROOT, 'test-results');
+  mkdirSync(target, { recursive: true });
+  await page.screenshot({ path: join(target, 'sandbox.png') });
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -14,6 +14,8 @@
     gameDay: true,
     faultsLoaded: false,
     lastVersion: -1,
+    /** Ephemeral messages the user dismissed, as Slack forgets them. */
+    dismissed: new Set(),
   };
 
   const LIFEBUOY =
@@ -226,7 +228,10 @@
       dismiss.type = 'button';
       dismiss.className = 'dismiss';
       dismiss.textContent = 'Dismiss';
-      dismiss.addEventListener('click', () => node.remove());
+      dismiss.addEventListener('click', () => {
+        state.dismissed.add(message.ts);
+        node.remove();
+      });
       content.appendChild(dismiss);
     }
     node.appendChild(content);
@@ -253,7 +258,8 @@
     const nearBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 120;
     const channel = state.info?.channel;
     const top = state.snapshot.messages.filter(
-      (m) => m.channel === channel && (!m.threadTs || m.threadTs === m.ts),
+      (m) =>
+        m.channel === channel && (!m.threadTs || m.threadTs === m.ts) && !state.dismissed.has(m.ts),
     );
     container.innerHTML = '';
     const intro = document.createElement('div');
