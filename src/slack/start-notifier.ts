@@ -31,6 +31,8 @@ const STEP_ICON: Record<string, string> = {
   done: ':white_check_mark:',
   failed: ':x:',
   skipped: ':fast_forward:',
+  succeeded: ':large_green_circle:',
+  cancelled: ':no_entry_sign:',
 };
 const ALERTS = 'channel';
 const MAX_FAILURES = 3;
