@@ -12,12 +12,6 @@ import { mapBounded } from './map-bounded';
 export type AdvanceResult =
   { kind: 'wait'; run: BackupRun; delayMs: number } | { kind: 'settled'; run: BackupRun };
 
-const IN_FLIGHT: readonly string[] = [
-  ResourceStep.BackingUp,
-  ResourceStep.CopyPending,
-  ResourceStep.Copying,
-];
-
 /**
  * One pass over a run: polls the AWS jobs in flight, starts what is due (at most
  * `resourceConcurrency` resources at work), retries failed jobs with a new token, and says when
@@ -37,21 +31,21 @@ export async function advanceBackupRun(
   };
   const nowMs = deps.clock.now().toMillis();
 
-  const busy = run.resources.filter(
-    (r) => IN_FLIGHT.includes(r.step) || (r.step === ResourceStep.Pending && r.backupAttempt > 0),
-  ).length;
-  let freeSlots = Math.max(0, settings.resourceConcurrency - busy);
-  const due = run.resources.filter((r) => {
-    if (isSettled(r) || (r.notBeforeMs !== undefined && r.notBeforeMs > nowMs)) return false;
-    if (r.step === ResourceStep.Pending && r.backupAttempt === 0) {
-      if (freeSlots === 0) return false;
-      freeSlots -= 1;
-    }
-    return true;
-  });
-
   const step = createResourceStepper(deps, run, outcomes, settings);
-  await mapBounded(due, settings.resourceConcurrency, step);
+  const isFresh = (r: ResourceProgress) => r.step === ResourceStep.Pending && r.backupAttempt === 0;
+  const isDue = (r: ResourceProgress) =>
+    !isSettled(r) && (r.notBeforeMs === undefined || r.notBeforeMs <= nowMs);
+  // First the resources at work (a finished one frees its slot), then new ones in the free slots.
+  await mapBounded(
+    run.resources.filter((r) => isDue(r) && !isFresh(r)),
+    settings.resourceConcurrency,
+    step,
+  );
+  const busy = run.resources.filter((r) => !isSettled(r) && !isFresh(r)).length;
+  const fresh = run.resources
+    .filter((r) => isDue(r) && isFresh(r))
+    .slice(0, Math.max(0, settings.resourceConcurrency - busy));
+  await mapBounded(fresh, settings.resourceConcurrency, step);
 
   if (nowMs - Date.parse(run.startedAt) > input.maxRunMs) {
     for (const r of run.resources.filter((res) => !isSettled(res))) {
