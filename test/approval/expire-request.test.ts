@@ -59,9 +59,15 @@ describe('request expiry', () => {
         { timeoutMs: 10_000, what: 'the request to expire' },
       );
       expect(expired.finishedAt).toBeDefined();
-      expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
-      const events = await h.events();
-      expect(events.filter((e) => e.type === 'operation.updated')).toHaveLength(2);
+      // The lock is released and the change announced right after the state is stored.
+      await eventually(async () =>
+        (await h.deps.locks.holder('shop-prod')) === undefined ? true : undefined,
+      );
+      await eventually(async () =>
+        (await h.events()).filter((e) => e.type === 'operation.updated').length === 2
+          ? true
+          : undefined,
+      );
     } finally {
       await workers.close();
     }
