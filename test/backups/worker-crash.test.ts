@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBackupWorkers } from '../../src/backups/start-backup-workers';
-import { eventually } from '../support/eventually';
+import { eventually, sleep } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import {
   backupConfigYaml,
@@ -75,6 +75,8 @@ describe('a worker killed mid-run', () => {
       },
       { timeoutMs: 30_000, everyMs: 10, what: 'the first worker started every backup job' },
     );
+    // Into the next poll: the worker is waiting on DescribeBackupJob, its jobs active.
+    await sleep(300);
     const exited = new Promise((resolve) => child?.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
