@@ -3,8 +3,10 @@
  * a Slack-like channel page on PORT). With it: the bot and the workers for real, on DR_CONFIG and
  * AWS (or AWS_ENDPOINT_URL). SIGINT or SIGTERM stops everything within a deadline.
  */
+import { resolve } from 'node:path';
 import { createRuntime } from './create-runtime';
 import { asLifeboatError, ErrorCode, LifeboatError } from './errors';
+import { startRedisChild } from './sandbox/redis-child';
 import { startSandbox } from './sandbox/start-sandbox';
 import { readSettings, type Settings } from './settings';
 import { startBot } from './slack/start-bot';
@@ -42,11 +44,32 @@ async function startProduction(settings: Settings): Promise<{ stop(): Promise<vo
   };
 }
 
+/** REDIS_URL unset: a private redis-server child, append-only under .data/redis. */
+async function withRedis(
+  settings: Settings,
+): Promise<{ settings: Settings; stop(): Promise<void> }> {
+  if (settings.redisUrl) return { settings, stop: async () => undefined };
+  const redis = await startRedisChild({ dir: resolve('.data/redis') });
+  process.stderr.write(
+    `REDIS_URL is unset: private redis-server at ${redis.url}, append-only in .data/redis\n`,
+  );
+  return { settings: { ...settings, redisUrl: redis.url }, stop: redis.stop };
+}
+
 async function main(): Promise<void> {
-  const settings = readSettings();
-  const running = settings.slackBotToken
-    ? await startProduction(settings)
-    : await startSandbox(settings);
+  const redis = await withRedis(readSettings());
+  const { settings } = redis;
+  const start = settings.slackBotToken ? startProduction : startSandbox;
+  const started = await start(settings).catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
+  const running = {
+    async stop() {
+      await started.stop();
+      await redis.stop();
+    },
+  };
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

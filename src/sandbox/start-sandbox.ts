@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { loadConfig } from '../config/config';
 import { createRuntime } from '../create-runtime';
 import { createAwsEmulator } from '../emulator';
@@ -8,7 +7,7 @@ import type { Settings } from '../settings';
 import { startBot } from '../slack/start-bot';
 import { startWorkers } from '../start-workers';
 import { createGameDayLog } from './game-day-log';
-import { startRedisChild } from './redis-child';
+import { listenOnPreferredPort } from './listen-on-preferred-port';
 import { createSandboxRoutes } from './sandbox-routes';
 import { seedSandboxHistory } from './seed-sandbox-history';
 import { createResponseUrls } from './slack/response-urls';
@@ -24,7 +23,7 @@ export interface RunningSandbox {
 }
 
 /**
- * `npm start` without Slack credentials: a private Redis (unless REDIS_URL), the AWS emulator
+ * `npm start` without Slack credentials: the AWS emulator
  * (unless AWS_ENDPOINT_URL names one already), the bot and the workers, and the channel page on
  * PORT. The bot is the production bot: it gets signed requests from the local Slack and calls its
  * Web API through `slackApiUrl`, and the workers call AWS through the SDK and the emulator.
@@ -43,21 +42,22 @@ export async function startSandbox(
     const configPath = env.DR_CONFIG ? settings.configPath : SANDBOX_CONFIG;
     const config = loadConfig(configPath);
 
-    let redisUrl = settings.redisUrl;
-    if (!redisUrl) {
-      const redis = await startRedisChild({ dir: resolve('.data/redis') });
-      stops.push(redis.stop);
-      redisUrl = redis.url;
-      logger.info(
-        { redis: redis.url, dir: '.data/redis' },
-        'private redis-server started (append-only)',
+    const redisUrl = settings.redisUrl;
+    if (!redisUrl)
+      throw new Error(
+        'startSandbox needs settings.redisUrl (main starts a private Redis when REDIS_URL is unset)',
       );
-    }
 
     let awsUrl = settings.awsEndpointUrl;
     if (!awsUrl) {
       const emulator = createAwsEmulator({ config, jobMs: settings.emulatorJobMs });
-      const running = await emulator.listen(env.AWS_EMULATOR_PORT ? settings.emulatorPort : 0);
+      const running = await listenOnPreferredPort(
+        (port) => emulator.listen(port),
+        settings.emulatorPort,
+        Boolean(env.AWS_EMULATOR_PORT),
+        (port) =>
+          logger.warn({ port }, 'AWS_EMULATOR_PORT is taken; the emulator listens elsewhere'),
+      );
       stops.push(running.close);
       awsUrl = running.url;
       await seedSandboxHistory(awsUrl, config);
@@ -78,7 +78,8 @@ export async function startSandbox(
 
     const base = `http://127.0.0.1:${settings.port}`;
     const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
-    const signingSecret = randomBytes(24).toString('hex');
+    // Signed like Slack signs: with the operator's secret when one is set, else a fresh one.
+    const signingSecret = settings.slackSigningSecret ?? randomBytes(24).toString('hex');
     const workspace = createSlackWorkspace(sandboxWorkspaceSeed(config.slack.channel));
     const responseUrls = createResponseUrls(workspace, `${base}/sandbox-slack/response/`);
     const delivery = createSlackDelivery({
