@@ -1,3 +1,4 @@
+import { SCHEDULED_JOB_OPTIONS } from '../backups/upsert-backup-schedule';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { checkEither, createAuthorizer } from './authorizer';
@@ -36,11 +37,12 @@ export async function requestBackup(
       `there is no environment "${input.environment}"; choose one of ${known}`,
     );
   }
-  const job = await deps.queues.backups.add('backup', {
-    environment: input.environment,
-    trigger: 'manual',
-    requestedBy: input.requestedBy,
-  });
+  // Retried like a scheduled run: a throttled or briefly unreachable AWS must not lose it.
+  const job = await deps.queues.backups.add(
+    'backup',
+    { environment: input.environment, trigger: 'manual', requestedBy: input.requestedBy },
+    SCHEDULED_JOB_OPTIONS,
+  );
   await deps.audit.append({
     type: 'backup',
     actor: input.requestedBy,

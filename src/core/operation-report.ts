@@ -53,10 +53,12 @@ export function summarizeOutcome(op: Operation, now: DateTime): OutcomeSummary {
     op.outcome?.worstDataLossMs ?? (known.length > 0 ? Math.max(...known) : undefined);
   const worstDataLoss = measure(worstMs, plan.rpoTargetMs);
 
-  const text = [
-    `RTO ${describe(rto)}`,
-    `data loss ${worstDataLoss.actualMs === undefined ? 'unknown' : describe(worstDataLoss)}`,
-  ].join(' · ');
+  const text = UNRECOVERED.includes(op.state)
+    ? notRecoveredText(op, rtoMs)
+    : [
+        `RTO ${describe(rto)}`,
+        `data loss ${worstDataLoss.actualMs === undefined ? 'unknown' : describe(worstDataLoss)}`,
+      ].join(' · ');
   return {
     operationId: op.id,
     kind: op.kind,
@@ -67,6 +69,18 @@ export function summarizeOutcome(op: Operation, now: DateTime): OutcomeSummary {
     worstDataLoss,
     text,
   };
+}
+
+/** Ended without recovering: an RTO "met" would be a lie, so say what happened instead. */
+const UNRECOVERED: readonly Operation['state'][] = ['failed', 'cancelled'];
+
+function notRecoveredText(op: Operation, elapsedMs: number): string {
+  const { plan } = op;
+  const ended = `not recovered: ${op.state} after ${formatDurationMs(elapsedMs)} (RTO target ${formatDurationMs(plan.rtoTargetMs)})`;
+  if (op.kind === 'drill') return `${ended}; drills change no DNS`;
+  return op.progress.dnsStartedAt === undefined
+    ? `${ended}; traffic stays in ${plan.fromRegion}`
+    : ended;
 }
 
 function measure(actualMs: number | undefined, targetMs: number): MeasureAgainstTarget {

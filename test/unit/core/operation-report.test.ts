@@ -63,4 +63,34 @@ describe('summarizeOutcome', () => {
     expect(summary.worstDataLoss.verdict).toBe('unknown');
     expect(summary.text).toBe('RTO 0s of 1d (met) · data loss unknown');
   });
+
+  it.each([
+    ['failed', {}, 'not recovered: failed after 3s (RTO target 1d); traffic stays in eu-west-1'],
+    [
+      'cancelled',
+      {},
+      'not recovered: cancelled after 3s (RTO target 1d); traffic stays in eu-west-1',
+    ],
+    ['failed', { dnsStartedAt: 'x' }, 'not recovered: failed after 3s (RTO target 1d)'],
+  ] as const)('never calls an operation that ended %s a met RTO', (state, progress, text) => {
+    const op = requestedOp({
+      state,
+      plan,
+      progress: { ...progress },
+      finishedAt: T0.plus({ seconds: 3 }).toISO() ?? '',
+    });
+    expect(summarizeOutcome(op, T0.plus({ days: 1 })).text).toBe(text);
+  });
+
+  it('says a failed drill changed no DNS', () => {
+    const op = requestedOp({
+      kind: 'drill',
+      state: 'failed',
+      plan,
+      finishedAt: T0.plus({ seconds: 3 }).toISO() ?? '',
+    });
+    expect(summarizeOutcome(op, T0).text).toBe(
+      'not recovered: failed after 3s (RTO target 1d); drills change no DNS',
+    );
+  });
 });
