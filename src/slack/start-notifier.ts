@@ -15,6 +15,8 @@ export interface NotifierOptions {
   minUpdateIntervalMs?: number;
   consumer?: string;
   blockMs?: number;
+  /** How often the RTO clock of a running operation's message is refreshed. Default 60000. */
+  clockRefreshMs?: number;
 }
 
 export interface Notifier {
@@ -206,10 +208,28 @@ export async function startNotifier(
       deps.logger.error({ err: error, event: event.type }, 'Slack notifier failed on an event'),
   });
 
+  // The RTO clock in a running operation's message moves even when no step changes.
+  const refreshClocks = async () => {
+    for (const environment of Object.keys(deps.config.environments)) {
+      const holder = await deps.locks.holder(environment);
+      const op = holder ? await deps.operations.get(holder) : undefined;
+      if (op?.slack && (op.state === 'running' || op.state === 'approved')) {
+        await handle({ type: 'operation.updated', operationId: op.id });
+      }
+    }
+  };
+  const clockTimer = setInterval(() => {
+    refreshClocks().catch((error: unknown) =>
+      deps.logger.warn({ err: error }, 'refreshing RTO clocks failed'),
+    );
+  }, options.clockRefreshMs ?? 60_000);
+  clockTimer.unref();
+
   return {
     handle,
     busy: () => [...lanes.values()].some((l) => l.busy),
     async stop() {
+      clearInterval(clockTimer);
       await consumption.stop();
       blocking.disconnect();
       await Promise.all([...lanes.values()].map((l) => l.stop()));

@@ -39,7 +39,7 @@ export interface BotHarness extends ApprovalHarness {
 export async function botHarness(
   name: string,
   approval: { minApprovers?: number; expiresAfter?: string } = {},
-  options: { minUpdateIntervalMs?: number; realClock?: boolean } = {},
+  options: { minUpdateIntervalMs?: number; realClock?: boolean; clockRefreshMs?: number } = {},
 ): Promise<BotHarness> {
   const h = await approvalHarness(name, approval, options.realClock ? { realClock: true } : {});
   const slack = await startSlackApiRecorder();
@@ -50,6 +50,7 @@ export async function botHarness(
     port: 0,
     notifier: {
       blockMs: 50,
+      ...(options.clockRefreshMs !== undefined ? { clockRefreshMs: options.clockRefreshMs } : {}),
       ...(options.minUpdateIntervalMs !== undefined
         ? { minUpdateIntervalMs: options.minUpdateIntervalMs }
         : {}),

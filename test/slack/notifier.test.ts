@@ -174,4 +174,16 @@ describe('the notifier', () => {
     expect(texts[3]).toContain('requested by <@U0BOB> succeeded: 3 copied');
     expect(posts.every((p) => p.args.channel === 'C0DRCHANNEL')).toBe(true);
   });
+
+  it('moves the RTO clock of a running operation even when no step changes', async () => {
+    h = await botHarness('clock', {}, { clockRefreshMs: 100, minUpdateIntervalMs: 100 });
+    h.seedShopPoints(3_600_000);
+    const op = await drill();
+    await update(op, (o) => ({ ...o, state: 'running', startedAt: o.requestedAt }));
+    const before = updatesOf(op).length;
+    await eventually(() => (updatesOf(op).length >= before + 2 ? true : undefined), {
+      what: 'two refreshes of the RTO clock',
+    });
+    expect(JSON.stringify(updatesOf(op).at(-1)?.args.blocks)).toContain('RTO clock');
+  });
 });
