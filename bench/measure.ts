@@ -24,6 +24,14 @@ export async function measure(
   return { medianMs: at(0.5), p95Ms: at(0.95), samples };
 }
 
+/** The median and p95 of samples taken one by one (an end-to-end run each). */
+export function fromSamples(samples: readonly number[]): Measurement {
+  if (samples.length === 0) throw new Error('no samples');
+  const times = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { medianMs: at(0.5), p95Ms: at(0.95), samples: times.length };
+}
+
 export interface BenchRow {
   name: string;
   /** What the figure is compared with, measured in the same run. */

@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchAckLatency } from './bench-ack-latency';
+import { benchBackupToCopy } from './bench-backup-copy';
 import { benchExposure } from './bench-exposure';
+import { benchFailoverRto } from './bench-failover-rto';
 import { benchVotes } from './bench-votes';
 import type { BenchRow } from './measure';
 
@@ -16,6 +19,9 @@ async function main(): Promise<void> {
   const benches: [string, () => Promise<BenchRow | BenchRow[]>][] = [
     ['exposure', () => benchExposure()],
     ['votes', () => benchVotes(redisUrl, prefix)],
+    ['ack latency', () => benchAckLatency()],
+    ['failover RTO', () => benchFailoverRto()],
+    ['backup to copy', () => benchBackupToCopy()],
   ];
   for (const [name, run] of benches) {
     try {

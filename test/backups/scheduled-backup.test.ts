@@ -74,21 +74,7 @@ describe('scheduled backups against the emulator', () => {
     expect(state.copyJobs).toHaveLength(3);
     expect(new Set(state.backupJobs.map((j) => j.region))).toEqual(new Set(['eu-west-1']));
     expect(new Set(state.copyJobs.map((j) => j.region))).toEqual(new Set(['eu-west-1']));
-
-    // Tick to completed copy, measured on the emulator's own clock.
-    const audit = await h.deps.audit.read({ environment: 'shop-prod', order: 'asc' });
-    const runId = String(audit.find((e) => e.type === 'backup')?.detail?.['runId'] ?? '');
-    const tickMs = Number(/:(\d+)@/.exec(runId)?.[1]);
-    const shopCopies = state.copyJobs.filter(
-      (j) => j.resourceArn === SHOP_DB || j.resourceArn === ORDERS,
-    );
-    const lastCopyMs = Math.max(...shopCopies.map((j) => Date.parse(j.completedAt ?? '')));
-    const ratio = (lastCopyMs - tickMs) / (2 * JOB_MS);
-    console.log(
-      `tick → completed copy: ${lastCopyMs - tickMs} ms with jobMs=${JOB_MS}, pollMs=${POLL_MS}: ${ratio.toFixed(2)}× the 2×jobMs critical path`,
-    );
-    expect(ratio).toBeGreaterThanOrEqual(1);
-    expect(ratio).toBeLessThan(3);
+    // How long a tick takes to become a copy is measured by `npm run bench`, not here.
 
     // The planner learned a duration and the scheduler holds the re-planned interval:
     // the target minus the observed duration (well under a minute), rounded down to a minute.
