@@ -5,32 +5,21 @@
  */
 import { resolve } from 'node:path';
 import { createRuntime } from './create-runtime';
-import { asLifeboatError, ErrorCode, LifeboatError } from './errors';
+import { asLifeboatError } from './errors';
 import { startRedisChild } from './sandbox/redis-child';
 import { startSandbox } from './sandbox/start-sandbox';
 import { readSettings, type Settings } from './settings';
+import { botOptionsFromSettings } from './slack/bot-options-from-settings';
 import { startBot } from './slack/start-bot';
 import { startWorkers } from './start-workers';
 
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
 async function startProduction(settings: Settings): Promise<{ stop(): Promise<void> }> {
-  const botToken = settings.slackBotToken ?? '';
-  if (!settings.slackAppToken && !settings.slackSigningSecret) {
-    throw new LifeboatError(
-      ErrorCode.SettingInvalid,
-      'SLACK_SIGNING_SECRET is required in HTTP mode: set it from your Slack app\'s "Basic Information" page, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode',
-    );
-  }
+  const options = botOptionsFromSettings(settings);
   const runtime = await createRuntime(settings);
   const workers = await startWorkers(runtime.deps);
-  const bot = await startBot(runtime.deps, {
-    botToken,
-    port: settings.port,
-    ...(settings.slackSigningSecret ? { signingSecret: settings.slackSigningSecret } : {}),
-    ...(settings.slackAppToken ? { appToken: settings.slackAppToken } : {}),
-    ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
-  });
+  const bot = await startBot(runtime.deps, options);
   runtime.deps.logger.info(
     { port: settings.port, socketMode: Boolean(settings.slackAppToken) },
     'Lifeboat running',

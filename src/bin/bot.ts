@@ -4,26 +4,16 @@
  * posts and updates request messages. The workers run elsewhere (`npm run worker`).
  */
 import { createRuntime } from '../create-runtime';
-import { asLifeboatError, ErrorCode, LifeboatError } from '../errors';
+import { asLifeboatError } from '../errors';
 import { readSettings } from '../settings';
+import { botOptionsFromSettings } from '../slack/bot-options-from-settings';
 import { startBot } from '../slack/start-bot';
 
 async function main(): Promise<void> {
   const settings = readSettings();
-  if (!settings.slackBotToken) {
-    throw new LifeboatError(
-      ErrorCode.SettingInvalid,
-      'SLACK_BOT_TOKEN is not set; set it to the bot token (xoxb-…), or run `npm start` for the sandbox',
-    );
-  }
+  const options = botOptionsFromSettings(settings);
   const runtime = await createRuntime(settings);
-  const bot = await startBot(runtime.deps, {
-    botToken: settings.slackBotToken,
-    port: settings.port,
-    ...(settings.slackSigningSecret ? { signingSecret: settings.slackSigningSecret } : {}),
-    ...(settings.slackAppToken ? { appToken: settings.slackAppToken } : {}),
-    ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
-  });
+  const bot = await startBot(runtime.deps, options);
 
   let closing = false;
   const close = async (signal: string) => {
