@@ -7,6 +7,7 @@ import {
 import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import { auditRefusal } from './audit-refusal';
 import { createAuthorizer } from './authorizer';
 import { endRequest, removeJob } from './end-request';
 import { announceExpiry } from './expire-request';
@@ -49,14 +50,13 @@ export async function castVote(
     message: string,
     op?: Operation,
   ): Promise<CastVoteOutcome> => {
-    await deps.audit.append({
-      type: 'refusal',
+    await auditRefusal(deps, {
       actor: userId,
-      at: toIso(deps.clock.now()),
+      what: `${decision === 'approve' ? 'approval' : 'denial'} of ${operationId}`,
+      message,
+      reason,
       ...(op ? { environment: op.environment } : {}),
       operationId,
-      summary: `${decision === 'approve' ? 'approval' : 'denial'} of ${operationId} refused: ${message}`,
-      detail: { reason },
     });
     return { ok: false, reason, message, ...(op ? { op } : {}) };
   };

@@ -1,6 +1,7 @@
 import { SCHEDULED_JOB_OPTIONS } from '../backups/upsert-backup-schedule';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import { auditRefusal } from './audit-refusal';
 import { checkEither, createAuthorizer } from './authorizer';
 import type { ApprovalPorts } from './request-operation';
 
@@ -16,12 +17,12 @@ export async function requestBackup(
 ): Promise<RequestBackupResult> {
   const at = toIso(deps.clock.now());
   const refuse = async (reason: 'not_authorized' | 'unknown_environment', message: string) => {
-    await deps.audit.append({
-      type: 'refusal',
+    await auditRefusal(deps, {
       actor: input.requestedBy,
+      what: `backup of ${input.environment}`,
+      message,
+      reason,
       at,
-      summary: `backup of ${input.environment} refused: ${message}`,
-      detail: { reason },
     });
     return { ok: false as const, reason, message };
   };

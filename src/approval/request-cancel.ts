@@ -2,6 +2,7 @@ import { transition } from '../core/operation-machine';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import { auditRefusal } from './audit-refusal';
 import { checkEither, createAuthorizer } from './authorizer';
 import { endRequest } from './end-request';
 import type { ApprovalPorts } from './request-operation';
@@ -38,14 +39,13 @@ export async function requestCancel(
     message: string,
     op?: Operation,
   ): Promise<CancelOutcome> => {
-    await deps.audit.append({
-      type: 'refusal',
+    await auditRefusal(deps, {
       actor: userId,
-      at: toIso(deps.clock.now()),
+      what: `cancel of ${operationId}`,
+      message,
+      reason,
       ...(op ? { environment: op.environment } : {}),
       operationId,
-      summary: `cancel of ${operationId} refused: ${message}`,
-      detail: { reason },
     });
     return { ok: false, reason, message, ...(op ? { op } : {}) };
   };

@@ -3,6 +3,7 @@ import { buildPlan } from '../core/build-plan';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation, type Plan, type RecoveryPoint } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import { auditRefusal } from './audit-refusal';
 import { createAuthorizer, type Authorizer } from './authorizer';
 import { expireRequest } from './expire-request';
 import { expiryJobId } from './expiry-job-id';
@@ -53,13 +54,13 @@ export async function requestOperation(
     message: string,
     holder?: Operation,
   ): Promise<RequestOperationResult> => {
-    await deps.audit.append({
-      type: 'refusal',
+    await auditRefusal(deps, {
       actor: input.requestedBy,
-      at: toIso(deps.clock.now()),
+      what: `${input.kind} of ${input.environment}`,
+      message,
+      reason,
       ...(deps.config.environments[input.environment] ? { environment: input.environment } : {}),
-      summary: `${input.kind} of ${input.environment} refused: ${message}`,
-      detail: { reason, kind: input.kind, toRegion: input.toRegion, planned: input.planned },
+      detail: { kind: input.kind, toRegion: input.toRegion, planned: input.planned },
     });
     return { ok: false, reason, message, ...(holder ? { holder } : {}) };
   };
