@@ -6,6 +6,7 @@ import type { ResourceState } from './emulator-state';
 import type { EmulatorResponse, OperationContext } from './emulator-request';
 import { resourceStatus } from './resource-status';
 import { xmlDocument, xmlElement } from './xml';
+import { xmlErrorResponse } from './xml-error-response';
 
 const RDS_NAMESPACE = 'http://rds.amazonaws.com/doc/2014-10-31/' as const;
 const OPERATIONS = ['DeleteDBInstance', 'DescribeDBInstances'] as const;
@@ -104,15 +105,7 @@ export const rdsService: AwsService = {
     return queryResponse(operation, instanceXml(context, instance));
   },
   errorResponse(error, requestId) {
-    const inner = `<Error>${xmlElement('Type', error.fault)}${xmlElement('Code', error.code)}${xmlElement(
-      'Message',
-      error.message,
-    )}</Error>${xmlElement('RequestId', requestId)}`;
-    return {
-      status: error.status,
-      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-      body: xmlDocument('ErrorResponse', RDS_NAMESPACE, inner),
-    };
+    return xmlErrorResponse(RDS_NAMESPACE, error, requestId);
   },
   faults: {
     throttle: () => new AwsError('Throttling', 400, 'Rate exceeded'),

@@ -7,6 +7,7 @@ import type { EmulatorRequest, EmulatorResponse, OperationContext } from './emul
 import { applyChanges, readChanges, recordOrderKey } from './route53-records';
 import { dnsName } from './seed-emulator-state';
 import { parseXml, xmlDocument, xmlElement } from './xml';
+import { xmlErrorResponse } from './xml-error-response';
 import { healthCheckHealthy } from './health-check-healthy';
 
 export const ROUTE53_NAMESPACE = 'https://route53.amazonaws.com/doc/2013-04-01/' as const;
@@ -186,15 +187,7 @@ export const route53Service: AwsService = {
     }
   },
   errorResponse(error, requestId) {
-    const inner = `<Error>${xmlElement('Type', error.fault)}${xmlElement('Code', error.code)}${xmlElement(
-      'Message',
-      error.message,
-    )}</Error>${xmlElement('RequestId', requestId)}`;
-    return {
-      status: error.status,
-      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-      body: xmlDocument('ErrorResponse', ROUTE53_NAMESPACE, inner),
-    };
+    return xmlErrorResponse(ROUTE53_NAMESPACE, error, requestId);
   },
   faults: {
     throttle: () => new AwsError('Throttling', 400, 'Rate exceeded'),
