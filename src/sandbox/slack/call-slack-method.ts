@@ -50,6 +50,31 @@ function blocksParam(params: Params): { blocks?: unknown[]; invalid: boolean } {
 }
 
 /**
+ * What chat.postMessage and chat.postEphemeral (with `visibleTo`) share: text and/or blocks,
+ * optionally in a thread, posted as the bot. Returns the message, or Slack's error code.
+ */
+function postAsBot(
+  workspace: SlackWorkspace,
+  channelId: string,
+  params: Params,
+  visibleTo?: string,
+): SlackMessage | string {
+  const text = stringParam(params.text) ?? '';
+  const { blocks, invalid } = blocksParam(params);
+  if (invalid) return 'invalid_blocks';
+  if (!text && !blocks) return 'no_text';
+  const threadTs = stringParam(params.thread_ts);
+  return workspace.post({
+    channel: channelId,
+    user: workspace.seed.bot.id,
+    text,
+    ...(visibleTo !== undefined ? { visibleTo } : {}),
+    ...(blocks ? { blocks } : {}),
+    ...(threadTs ? { threadTs } : {}),
+  });
+}
+
+/**
  * The Web API methods Lifeboat calls, answered from the in-memory workspace with Slack's own
  * result shapes and error codes.
  */
@@ -79,18 +104,8 @@ export function callSlackMethod(workspace: SlackWorkspace, method: string, param
     case 'chat.postMessage': {
       const channel = channelOf('channel');
       if (!channel) return fail('channel_not_found');
-      const text = stringParam(params.text) ?? '';
-      const { blocks, invalid } = blocksParam(params);
-      if (invalid) return fail('invalid_blocks');
-      if (!text && !blocks) return fail('no_text');
-      const threadTs = stringParam(params.thread_ts);
-      const message = workspace.post({
-        channel: channel.id,
-        user: seed.bot.id,
-        text,
-        ...(blocks ? { blocks } : {}),
-        ...(threadTs ? { threadTs } : {}),
-      });
+      const message = postAsBot(workspace, channel.id, params);
+      if (typeof message === 'string') return fail(message);
       return { ok: true, channel: channel.id, ts: message.ts, message: messageJson(message) };
     }
 
@@ -123,19 +138,8 @@ export function callSlackMethod(workspace: SlackWorkspace, method: string, param
       if (!channel) return fail('channel_not_found');
       const userId = stringParam(params.user) ?? '';
       if (!workspace.user(userId)) return fail('user_not_found');
-      const text = stringParam(params.text) ?? '';
-      const { blocks, invalid } = blocksParam(params);
-      if (invalid) return fail('invalid_blocks');
-      if (!text && !blocks) return fail('no_text');
-      const threadTs = stringParam(params.thread_ts);
-      const message = workspace.post({
-        channel: channel.id,
-        user: seed.bot.id,
-        text,
-        visibleTo: userId,
-        ...(blocks ? { blocks } : {}),
-        ...(threadTs ? { threadTs } : {}),
-      });
+      const message = postAsBot(workspace, channel.id, params, userId);
+      if (typeof message === 'string') return fail(message);
       return { ok: true, message_ts: message.ts };
     }
 
