@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AwsError } from './aws-error';
 import type { EmulatorControl } from './emulator-control';
+import type { CallJson } from './emulator-state';
 import type { EmulatorRequest, EmulatorResponse } from './emulator-request';
 import { jsonResponse, parseJsonObject } from './json-response';
 
@@ -146,7 +147,10 @@ function route(
         ...(q.get('since') ? { since: q.get('since') ?? '' } : {}),
       });
       return jsonResponse({
-        calls: calls.map(({ atMs, ...call }) => ({ at: new Date(atMs).toISOString(), ...call })),
+        calls: calls.map(({ atMs, ...call }): CallJson => ({
+          at: new Date(atMs).toISOString(),
+          ...call,
+        })),
       });
     }
     if (method === 'DELETE') {

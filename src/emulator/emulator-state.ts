@@ -182,6 +182,9 @@ export interface CallRecord {
   resourceArn?: string;
 }
 
+/** A call as the control API serves it (`GET /_sandbox/calls`): its time in ISO-8601. */
+export type CallJson = { at: string } & Omit<CallRecord, 'atMs'>;
+
 export interface EmulatorState {
   regions: Record<string, RegionState>;
   vaults: VaultState[];

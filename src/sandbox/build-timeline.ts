@@ -1,16 +1,6 @@
+import type { CallJson } from '../emulator/emulator-state';
 import type { StoredAuditEntry } from '../store/audit-log';
 import type { TimelineEntry } from './game-day-log';
-
-/** A call from the emulator's call log (`GET /_sandbox/calls`). */
-export interface EmulatorCall {
-  at: string;
-  service: string;
-  operation: string;
-  region: string;
-  status: number;
-  errorCode?: string;
-  resourceArn?: string;
-}
 
 /** Calls worth a line: those that change AWS, and every failure. Polls and reads are noise. */
 const CHANGES = /^(Start|Create|Delete|Change|Update|Put|Restore)/;
@@ -25,7 +15,7 @@ function shortArn(arn: string | undefined): string {
 export function buildTimeline(input: {
   gameDay: TimelineEntry[];
   audit: StoredAuditEntry[];
-  calls: EmulatorCall[];
+  calls: CallJson[];
   limit?: number;
 }): TimelineEntry[] {
   const audit: TimelineEntry[] = input.audit.map((entry) => ({

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/config';
+import type { CallJson } from '../emulator/emulator-state';
 import type { Logger } from '../logger';
 import type { StoredAuditEntry } from '../store/audit-log';
-import { buildTimeline, type EmulatorCall } from './build-timeline';
+import { buildTimeline } from './build-timeline';
 import type { GameDayLog } from './game-day-log';
 import { readBody } from './http/read-body';
 import { sendJson } from './http/send-json';
@@ -226,7 +227,7 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
         const [audit, calls] = await Promise.all([
           options.readAudit().catch(() => []),
           fetch(`${options.emulatorUrl}/_sandbox/calls`)
-            .then(async (r) => ((await r.json()) as { calls?: EmulatorCall[] }).calls ?? [])
+            .then(async (r) => ((await r.json()) as { calls?: CallJson[] }).calls ?? [])
             .catch(() => []),
         ]);
         sendJson(res, 200, { entries: buildTimeline({ gameDay: gameDay.list(), audit, calls }) });

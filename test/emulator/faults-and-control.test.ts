@@ -9,6 +9,7 @@ import {
   StartRestoreJobCommand,
 } from '@aws-sdk/client-backup';
 import { ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
+import type { CallJson } from '../../src/emulator/emulator-state';
 import { credentials, JOB_MS, startEmulator, type Fixture } from './emulator-fixture';
 
 const ROLE = 'arn:aws:iam::111122223333:role/lifeboat-backup';
@@ -24,16 +25,6 @@ interface StateJson {
   restoreJobs: { jobId: string; region: string; state: string; statusMessage?: string }[];
   hostedZones: Record<string, { records: { name: string; values: string[] }[] }>;
   healthChecks: Record<string, { region: string; healthy: boolean }>;
-}
-
-interface CallJson {
-  at: string;
-  service: string;
-  operation: string;
-  region: string;
-  status: number;
-  errorCode?: string;
-  resourceArn?: string;
 }
 
 describe('faults, outages and the control API', () => {
