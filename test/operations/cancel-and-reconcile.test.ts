@@ -1,41 +1,29 @@
 import { requestCancel } from '../../src/approval/request-cancel';
 import { OperationJobName } from '../../src/operations/operation-job-options';
 import { reconcileOperations } from '../../src/operations/reconcile-operations';
-import { startOperationWorkers } from '../../src/operations/start-operation-workers';
 import { eventually } from '../support/eventually';
-import { createHarness, type Harness } from '../support/harness';
 import {
-  FAST_WORKER_OPTIONS,
+  HOUR_MS,
   recordValues,
   requestApproved,
   seedCopiedPoints,
   snapshot,
   waitForFinal,
 } from './support/operation-fixtures';
-
-const HOUR_MS = 3_600_000;
+import { operationHarness } from './support/operation-harness';
 
 describe('cancel and reconcile', () => {
-  let h: Harness;
-  let workers: { close(): Promise<void> } | undefined;
-  const start = async () => {
-    workers = await startOperationWorkers(h.deps, {
-      ...FAST_WORKER_OPTIONS,
-      healthTimeoutMs: 60_000,
-    });
-  };
+  const { harness, start, reopen } = operationHarness('cancel', {
+    startWorkers: 'on start',
+    workerOptions: { healthTimeoutMs: 60_000 },
+  });
 
   beforeEach(async () => {
-    h = await createHarness({ name: 'cancel', jobMs: 100, pollMs: 50 });
-    await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
-  });
-  afterEach(async () => {
-    await workers?.close();
-    workers = undefined;
-    await h.close();
+    await seedCopiedPoints(harness(), 'shop-prod', 'eu-central-1', HOUR_MS);
   });
 
   it('a cancel before DNS tears down what was restored and ends cancelled', async () => {
+    const h = harness();
     await h.control('POST', '/_sandbox/health-checks/hc-shop-euc1', { healthy: false });
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
     await start();
@@ -65,8 +53,7 @@ describe('cancel and reconcile', () => {
   });
 
   it('a cancel once DNS started is refused, and the failover finishes', async () => {
-    await h.close();
-    h = await createHarness({ name: 'cancel', jobMs: 1_000, pollMs: 50 });
+    const h = await reopen(1_000);
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
     await start();
@@ -86,6 +73,7 @@ describe('cancel and reconcile', () => {
   });
 
   it('the reconciler brings back an operation whose job failed or vanished', async () => {
+    const h = harness();
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
     const job = await h.deps.queues.operations.getJob(approved.id);
     expect(job?.name).toBe('run');

@@ -1,32 +1,20 @@
-import { startOperationWorkers } from '../../src/operations/start-operation-workers';
 import { requestScheduledDrill } from '../../src/operations/request-scheduled-drill';
 import { drillSchedulerId, scheduleDrills } from '../../src/operations/schedule-drills';
-import { createHarness, type Harness } from '../support/harness';
 import {
-  FAST_WORKER_OPTIONS,
+  HOUR_MS,
   recordValues,
   requestApproved,
   seedCopiedPoints,
   snapshot,
   waitForFinal,
 } from './support/operation-fixtures';
-
-const HOUR_MS = 3_600_000;
+import { operationHarness } from './support/operation-harness';
 
 describe('drill', () => {
-  let h: Harness;
-  let workers: { close(): Promise<void> };
-
-  beforeEach(async () => {
-    h = await createHarness({ name: 'drill', jobMs: 100, pollMs: 50 });
-    workers = await startOperationWorkers(h.deps, FAST_WORKER_OPTIONS);
-  });
-  afterEach(async () => {
-    await workers.close();
-    await h.close();
-  });
+  const { harness } = operationHarness('drill', { startWorkers: 'before each' });
 
   it('restores in the recovery region as a drill, measures, tears down and changes no DNS', async () => {
+    const h = harness();
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', 2 * HOUR_MS);
     const approved = await requestApproved(h, { kind: 'drill', environment: 'shop-prod' });
 
@@ -56,6 +44,7 @@ describe('drill', () => {
   });
 
   it('keeps one drill scheduler per environment with drill: in the configuration', async () => {
+    const h = harness();
     await scheduleDrills(h.deps);
     const schedulers = await h.deps.queues.drills.getJobSchedulers(0, -1);
     expect(schedulers.map((s) => s.key)).toEqual([drillSchedulerId('shop-prod')]);
@@ -63,6 +52,7 @@ describe('drill', () => {
   });
 
   it('a scheduled drill is requested like any other, and skipped right after a drill', async () => {
+    const h = harness();
     const requested: string[] = [];
     const request = async (_: unknown, input: { environment: string }) => {
       requested.push(input.environment);

@@ -1,37 +1,22 @@
-import { startOperationWorkers } from '../../src/operations/start-operation-workers';
-import { createHarness, type Harness } from '../support/harness';
 import { parseConfig } from '../../src/config/config';
 import { readFileSync } from 'node:fs';
 import { SANDBOX_CONFIG_PATH } from '../support/harness';
 import {
   calls,
-  FAST_WORKER_OPTIONS,
+  HOUR_MS,
   recordValues,
   requestApproved,
   seedCopiedPoints,
   snapshot,
   waitForFinal,
 } from './support/operation-fixtures';
-
-const HOUR_MS = 3_600_000;
+import { operationHarness } from './support/operation-harness';
 
 describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
-  let h: Harness;
-  let workers: { close(): Promise<void> } | undefined;
-  const start = async () => {
-    workers = await startOperationWorkers(h.deps, FAST_WORKER_OPTIONS);
-  };
-
-  beforeEach(async () => {
-    h = await createHarness({ name: 'failover', jobMs: 100, pollMs: 50 });
-  });
-  afterEach(async () => {
-    await workers?.close();
-    workers = undefined;
-    await h.close();
-  });
+  const { harness, start } = operationHarness('failover', { startWorkers: 'on start' });
 
   it('restores every resource, moves DNS once, re-protects and reports RTO and data loss', async () => {
+    const h = harness();
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', 2 * HOUR_MS);
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
     await start();
@@ -75,6 +60,7 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
   });
 
   it('makes no call to the primary region while it is dark, and protects into another region', async () => {
+    const h = harness();
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
     await h.control('POST', '/_sandbox/regions/eu-west-1', { up: false });
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
@@ -94,6 +80,7 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
   });
 
   it('fails without acting when the configuration changed since the approval', async () => {
+    const h = harness();
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
     const changed = parseConfig(
@@ -114,6 +101,7 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
   });
 
   it('stops before DNS when a restore fails, removes what was restored and leaves traffic', async () => {
+    const h = harness();
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
     await h.control('POST', '/_sandbox/faults', {
       failNext: [

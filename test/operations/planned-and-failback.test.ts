@@ -1,28 +1,17 @@
-import { startOperationWorkers } from '../../src/operations/start-operation-workers';
-import { createHarness, type Harness } from '../support/harness';
 import {
-  FAST_WORKER_OPTIONS,
   recordValues,
   requestApproved,
   seedCopiedPoints,
   snapshot,
   waitForFinal,
 } from './support/operation-fixtures';
+import { operationHarness } from './support/operation-harness';
 
 describe('planned failover and failback', () => {
-  let h: Harness;
-  let workers: { close(): Promise<void> };
-
-  beforeEach(async () => {
-    h = await createHarness({ name: 'planned', jobMs: 100, pollMs: 50 });
-    workers = await startOperationWorkers(h.deps, FAST_WORKER_OPTIONS);
-  });
-  afterEach(async () => {
-    await workers.close();
-    await h.close();
-  });
+  const { harness } = operationHarness('planned', { startWorkers: 'before each' });
 
   it('takes a final backup and copy first, so the data loss is seconds', async () => {
+    const h = harness();
     const approved = await requestApproved(h, {
       kind: 'failover',
       environment: 'shop-prod',
@@ -50,6 +39,7 @@ describe('planned failover and failback', () => {
   });
 
   it('fails back home: backup where it runs, copy home, restore there, DNS home, protection as before', async () => {
+    const h = harness();
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', 3_600_000);
     const failover = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
     expect((await waitForFinal(h, failover.id)).state).toBe('succeeded');

@@ -1,8 +1,12 @@
 import { SANDBOX_CONFIG_PATH, createHarness, type Harness } from '../../support/harness';
-import { requestApproved, seedCopiedPoints, snapshot, waitForFinal } from './operation-fixtures';
+import {
+  HOUR_MS,
+  requestApproved,
+  seedCopiedPoints,
+  snapshot,
+  waitForFinal,
+} from './operation-fixtures';
 import { spawnWorker, type SpawnedWorker } from './spawn-worker';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Worker processes killed with SIGKILL at the given checkpoints (one after another); then one

@@ -8,6 +8,8 @@ import { FINAL_STATES, type Operation } from '../../../src/core/types';
 import { eventually } from '../../support/eventually';
 import type { Harness } from '../../support/harness';
 
+export const HOUR_MS = 3_600_000;
+
 /** Copied, completed recovery points of every resource of `environment` in `region`'s vault. */
 export async function seedCopiedPoints(
   h: Harness,
