@@ -1,7 +1,6 @@
 import type { AwsJob, AwsJobState } from '../../src/core/types';
 import type { LifeboatError } from '../../src/errors';
-import type { AwsPorts } from '../../src/lifeboat-deps';
-import type { BackupPort } from '../../src/ports/backup-port';
+import { backupOnlyPorts } from './backup-only-ports';
 
 export interface StartCall {
   op: 'backup' | 'copy';
@@ -49,25 +48,19 @@ export function scriptedBackupPort() {
     return job ? Promise.resolve({ ...job }) : Promise.reject(new Error(`no job ${jobId}`));
   }
 
-  const unused = () => Promise.reject(new Error('not used by backup runs'));
-  const port: BackupPort = {
+  const { port, aws } = backupOnlyPorts('not used by backup runs', {
     startBackupJob: (region, input) => start('backup', region, input),
     describeBackupJob: (_region, jobId) => describe(jobId),
     startCopyJob: (region, input) => start('copy', region, input),
     describeCopyJob: (_region, jobId) => describe(jobId),
     listRecoveryPoints: () => Promise.resolve([]),
-    getRestoreMetadata: unused,
-    startRestoreJob: unused,
-    describeRestoreJob: unused,
-    listRestoreJobs: unused,
-    listCopyJobs: unused,
-  };
+  });
 
   return {
     port,
     starts,
     jobs,
-    aws: { backup: port, dns: {}, health: {}, deleter: {} } as unknown as AwsPorts,
+    aws,
     /** The next calls (start or describe) throw these, in order. */
     failNextCalls: (...errors: LifeboatError[]) => failures.push(...errors),
     /** Ends every job of `op` that is not ended yet. */
