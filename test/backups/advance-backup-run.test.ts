@@ -5,13 +5,12 @@ import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../src/backups/
 import { beginBackupRun } from '../../src/backups/begin-backup-run';
 import { createInFlightMarker } from '../../src/backups/in-flight-marker';
 import { createJobOutcomes } from '../../src/backups/job-outcomes';
-import { fakeClock, type FakeClock } from '../../src/clock';
+import type { FakeClock } from '../../src/clock';
 import { ErrorCode, LifeboatError } from '../../src/errors';
-import { createLifeboatDeps, type LifeboatDeps } from '../../src/lifeboat-deps';
-import { createLogger } from '../../src/logger';
-import { configFrom } from '../support/harness';
-import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
-import { backupConfigYaml, ORDERS, SHOP_DB } from './backup-fixtures';
+import type { LifeboatDeps } from '../../src/lifeboat-deps';
+import { testRedis } from '../support/redis-prefix';
+import { ORDERS, SHOP_DB } from './backup-fixtures';
+import { fakeClockBackupDeps } from './fake-clock-backup-deps';
 import { scriptedBackupPort } from './scripted-backup-port';
 
 const POLL_MS = 100;
@@ -22,26 +21,16 @@ describe('a backup run, pass by pass (scripted AWS, fake clock)', () => {
   let deps: LifeboatDeps;
   let clock: FakeClock;
   let aws: ReturnType<typeof scriptedBackupPort>;
-  let prefix: string;
+  let close: () => Promise<void>;
 
   beforeEach(() => {
-    prefix = uniquePrefix('bk-adv');
-    clock = fakeClock('2026-03-01T00:00:00Z');
     aws = scriptedBackupPort();
-    deps = createLifeboatDeps({
-      config: configFrom(backupConfigYaml()),
-      clock,
-      logger: createLogger('silent'),
-      redis,
-      prefix,
-      pollMs: POLL_MS,
+    ({ deps, clock, close } = fakeClockBackupDeps(redis, 'bk-adv', {
       aws: aws.aws,
-    });
+      pollMs: POLL_MS,
+    }));
   });
-  afterEach(async () => {
-    await deps.queues.close();
-    await deletePrefix(redis, prefix);
-  });
+  afterEach(() => close());
   afterAll(() => redis.disconnect());
 
   async function begin(environment = 'shop-prod'): Promise<BackupRun> {

@@ -3,15 +3,14 @@ import { backupKeys } from '../../src/backups/backup-keys';
 import { createJobOutcomes } from '../../src/backups/job-outcomes';
 import { monitorRpo } from '../../src/backups/monitor-rpo';
 import type { StoredExposure } from '../../src/backups/stored-exposure';
-import { fakeClock, type FakeClock } from '../../src/clock';
+import type { FakeClock } from '../../src/clock';
 import type { RecoveryPoint } from '../../src/core/types';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
-import { createLifeboatDeps, type LifeboatDeps } from '../../src/lifeboat-deps';
-import { createLogger } from '../../src/logger';
-import { configFrom } from '../support/harness';
-import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
-import { backupConfigYaml, ORDERS, publishedEvents, SHOP_DB, WIKI } from './backup-fixtures';
+import type { LifeboatDeps } from '../../src/lifeboat-deps';
+import { testRedis } from '../support/redis-prefix';
+import { ORDERS, publishedEvents, SHOP_DB, WIKI } from './backup-fixtures';
 import { fakeBackupPort } from './fake-backup-port';
+import { fakeClockBackupDeps } from './fake-clock-backup-deps';
 
 const HOUR_MS = 3_600_000;
 
@@ -37,26 +36,13 @@ describe('RPO monitor (fake clock, real Redis)', () => {
   let clock: FakeClock;
   let aws: ReturnType<typeof fakeBackupPort>;
   const redis = testRedis();
-  let prefix: string;
+  let close: () => Promise<void>;
 
   beforeEach(() => {
-    prefix = uniquePrefix('bk-rpo');
-    clock = fakeClock('2026-03-01T00:00:00Z');
     aws = fakeBackupPort();
-    deps = createLifeboatDeps({
-      config: configFrom(backupConfigYaml()),
-      clock,
-      logger: createLogger('silent'),
-      redis,
-      prefix,
-      pollMs: 50,
-      aws: aws.aws,
-    });
+    ({ deps, clock, close } = fakeClockBackupDeps(redis, 'bk-rpo', { aws: aws.aws, pollMs: 50 }));
   });
-  afterEach(async () => {
-    await deps.queues.close();
-    await deletePrefix(redis, prefix);
-  });
+  afterEach(() => close());
   afterAll(() => redis.disconnect());
 
   const events = async (type: LifeboatEvent['type'], environment = 'shop-prod') =>
