@@ -2,11 +2,9 @@ import type { GroupDirectory } from '../../src/approval/authorizer';
 import { createAuthorizer } from '../../src/approval/authorizer';
 import { castVote } from '../../src/approval/cast-vote';
 import { expiryJobId } from '../../src/approval/expiry-job-id';
-import { requestOperation } from '../../src/approval/request-operation';
 import type { Operation } from '../../src/core/types';
 import { approvalHarness, type ApprovalHarness } from './approval-harness';
-
-const HOUR = 3_600_000;
+import { requestShopOperation } from './request-shop-operation';
 
 describe('castVote', () => {
   let h: ApprovalHarness;
@@ -16,15 +14,7 @@ describe('castVote', () => {
 
   async function requested(minApprovers = 1): Promise<Operation> {
     h = await approvalHarness('vote', { minApprovers });
-    h.seedShopPoints(HOUR);
-    const result = await requestOperation(h.deps, {
-      kind: 'failover',
-      environment: 'shop-prod',
-      requestedBy: 'U0ALICE',
-      reason: 'eu-west-1 is down',
-    });
-    if (!result.ok) throw new Error(result.message);
-    return result.op;
+    return requestShopOperation(h);
   }
   const vote = (op: Operation, userId: string, decision: 'approve' | 'deny' = 'approve') =>
     castVote(h.deps, { operationId: op.id, userId, decision });

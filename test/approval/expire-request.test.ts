@@ -1,9 +1,9 @@
 import { castVote } from '../../src/approval/cast-vote';
 import { expireRequest } from '../../src/approval/expire-request';
-import { requestOperation } from '../../src/approval/request-operation';
 import { startApprovalWorkers } from '../../src/approval/start-approval-workers';
 import { eventually } from '../support/eventually';
 import { approvalHarness, type ApprovalHarness } from './approval-harness';
+import { requestShopOperation } from './request-shop-operation';
 
 describe('request expiry', () => {
   let h: ApprovalHarness;
@@ -11,16 +11,7 @@ describe('request expiry', () => {
     await h.close();
   });
 
-  const drill = async () => {
-    h.seedShopPoints(3_600_000);
-    const result = await requestOperation(h.deps, {
-      kind: 'drill',
-      environment: 'shop-prod',
-      requestedBy: 'U0ALICE',
-    });
-    if (!result.ok) throw new Error(result.message);
-    return result.op;
-  };
+  const drill = () => requestShopOperation(h, 'drill');
 
   it('expires a request only once it is due, and only once', async () => {
     h = await approvalHarness('expire');

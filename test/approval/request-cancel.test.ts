@@ -1,23 +1,15 @@
 import { castVote } from '../../src/approval/cast-vote';
 import { requestCancel } from '../../src/approval/request-cancel';
-import { requestOperation } from '../../src/approval/request-operation';
 import type { Operation } from '../../src/core/types';
 import { approvalHarness, type ApprovalHarness } from './approval-harness';
+import { requestShopOperation } from './request-shop-operation';
 
 describe('requestCancel', () => {
   let h: ApprovalHarness;
   let op: Operation;
   beforeEach(async () => {
     h = await approvalHarness('cancel');
-    h.seedShopPoints(3_600_000);
-    const result = await requestOperation(h.deps, {
-      kind: 'failover',
-      environment: 'shop-prod',
-      requestedBy: 'U0ALICE',
-      reason: 'eu-west-1 is down',
-    });
-    if (!result.ok) throw new Error(result.message);
-    op = result.op;
+    op = await requestShopOperation(h);
   });
   afterEach(async () => {
     await h.close();
