@@ -7,11 +7,11 @@ import {
 import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { auditRefusal } from './audit-refusal';
 import { createAuthorizer } from './authorizer';
 import { endRequest, removeJob } from './end-request';
 import { announceExpiry } from './expire-request';
 import { expiryJobId } from './expiry-job-id';
+import { operationRefuser } from './operation-refuser';
 import { planStillHolds } from './plan-still-holds';
 import type { ApprovalPorts } from './request-operation';
 
@@ -45,21 +45,11 @@ export async function castVote(
   ports: ApprovalPorts = {},
 ): Promise<CastVoteOutcome> {
   const { operationId, userId, decision } = input;
-  const refuse = async (
-    reason: CastVoteRefusal,
-    message: string,
-    op?: Operation,
-  ): Promise<CastVoteOutcome> => {
-    await auditRefusal(deps, {
-      actor: userId,
-      what: `${decision === 'approve' ? 'approval' : 'denial'} of ${operationId}`,
-      message,
-      reason,
-      ...(op ? { environment: op.environment } : {}),
-      operationId,
-    });
-    return { ok: false, reason, message, ...(op ? { op } : {}) };
-  };
+  const refuse = operationRefuser<CastVoteRefusal>(deps, {
+    actor: userId,
+    what: `${decision === 'approve' ? 'approval' : 'denial'} of ${operationId}`,
+    operationId,
+  });
 
   const stored = await deps.operations.get(operationId);
   if (!stored) {

@@ -2,9 +2,9 @@ import { transition } from '../core/operation-machine';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { auditRefusal } from './audit-refusal';
 import { checkEither, createAuthorizer } from './authorizer';
 import { endRequest } from './end-request';
+import { operationRefuser } from './operation-refuser';
 import type { ApprovalPorts } from './request-operation';
 
 export type CancelOutcome =
@@ -34,21 +34,11 @@ export async function requestCancel(
   ports: ApprovalPorts = {},
 ): Promise<CancelOutcome> {
   const { operationId, userId } = input;
-  const refuse = async (
-    reason: Extract<CancelOutcome, { ok: false }>['reason'],
-    message: string,
-    op?: Operation,
-  ): Promise<CancelOutcome> => {
-    await auditRefusal(deps, {
-      actor: userId,
-      what: `cancel of ${operationId}`,
-      message,
-      reason,
-      ...(op ? { environment: op.environment } : {}),
-      operationId,
-    });
-    return { ok: false, reason, message, ...(op ? { op } : {}) };
-  };
+  const refuse = operationRefuser<Extract<CancelOutcome, { ok: false }>['reason']>(deps, {
+    actor: userId,
+    what: `cancel of ${operationId}`,
+    operationId,
+  });
 
   const stored = await deps.operations.get(operationId);
   if (!stored)
