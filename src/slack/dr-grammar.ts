@@ -15,6 +15,14 @@ export interface VerbSpec {
   example: string;
 }
 
+/** --reason of a failover or failback: required, and it runs to the next flag. */
+const REASON_FLAG = {
+  value: 'TEXT',
+  required: true,
+  rest: true,
+  help: 'why, for the approvers and the audit log',
+} as const satisfies FlagSpec;
+
 export const DR_VERBS = {
   help: {
     positionals: [{ name: 'VERB', optional: true }],
@@ -42,12 +50,7 @@ export const DR_VERBS = {
       planned: {
         help: 'the active region is up: take a final backup and copy first, so little data is lost',
       },
-      reason: {
-        value: 'TEXT',
-        required: true,
-        rest: true,
-        help: 'why, for the approvers and the audit log',
-      },
+      reason: REASON_FLAG,
     },
     summary:
       'Requests a failover: restore from the newest recovery point in another region and move DNS there. Needs the approval of another approver.',
@@ -56,12 +59,7 @@ export const DR_VERBS = {
   failback: {
     positionals: [{ name: 'ENV' }],
     flags: {
-      reason: {
-        value: 'TEXT',
-        required: true,
-        rest: true,
-        help: 'why, for the approvers and the audit log',
-      },
+      reason: REASON_FLAG,
     },
     summary:
       'Requests a failback home to the primary region (a final backup and copy first). Needs the approval of another approver.',
