@@ -4,7 +4,8 @@ import type { DnsRecord } from '../ports/dns-port';
 import { progressOf, withProgress } from './operation-progress';
 import { OperationStep } from './operation-step';
 import type { StepContext } from './step-context';
-import { cancel, done, wait, type StepResult } from './step-result';
+import { unhealthyChecks } from './run-health-check';
+import { cancel, done, fail, wait, type StepResult } from './step-result';
 
 /**
  * Moves traffic: every record of the environment to the target region's value, in one change
@@ -24,6 +25,14 @@ export async function runDnsSwitch(ctx: StepContext): Promise<StepResult> {
   if (progress.dnsInSyncAt) return done(summary(plan.dnsChanges, plan.toRegion));
 
   if (progress.dnsStartedAt === undefined) {
+    // The health step may have passed long ago (a worker died in between): look once more, so
+    // traffic never moves to a region whose health checks fail.
+    const unhealthy = await unhealthyChecks(ctx);
+    if (unhealthy.length > 0) {
+      return fail(
+        `${unhealthy.join('; ')} in ${plan.toRegion} just before DNS moved; traffic stays where it was`,
+      );
+    }
     const claimed = await ctx.save((op) =>
       op.cancelRequestedBy || progressOf(op).dnsStartedAt
         ? undefined

@@ -12,6 +12,17 @@ export function targetHealthChecks(ctx: StepContext): string[] {
   return configured === undefined ? [] : [configured];
 }
 
+/** `id: detail` of every target health check that is not healthy now. */
+export async function unhealthyChecks(
+  ctx: StepContext,
+  checks: string[] = targetHealthChecks(ctx),
+): Promise<string[]> {
+  const statuses = await Promise.all(
+    checks.map(async (id) => ({ id, ...(await ctx.deps.aws.health.getHealthCheckStatus(id)) })),
+  );
+  return statuses.filter((s) => !s.healthy).map((s) => `${s.id}: ${s.detail}`);
+}
+
 /**
  * Every health check of the target region must be healthy before traffic moves (or, in a drill,
  * before the restore counts as recovered). Unhealthy checks are polled until `healthTimeoutMs`
@@ -19,10 +30,7 @@ export function targetHealthChecks(ctx: StepContext): string[] {
  */
 export async function runHealthCheck(ctx: StepContext): Promise<StepResult> {
   const checks = targetHealthChecks(ctx);
-  const statuses = await Promise.all(
-    checks.map(async (id) => ({ id, ...(await ctx.deps.aws.health.getHealthCheckStatus(id)) })),
-  );
-  const unhealthy = statuses.filter((s) => !s.healthy);
+  const unhealthy = await unhealthyChecks(ctx, checks);
   const now = ctx.now();
   if (unhealthy.length === 0) {
     await ctx.save((op) =>
@@ -41,7 +49,7 @@ export async function runHealthCheck(ctx: StepContext): Promise<StepResult> {
     );
   }
   const waitedMs = since === undefined ? 0 : now.toMillis() - Date.parse(since);
-  const detail = unhealthy.map((s) => `${s.id}: ${s.detail}`).join('; ');
+  const detail = unhealthy.join('; ');
   if (waitedMs >= ctx.options.healthTimeoutMs) {
     return fail(
       `the health checks of ${ctx.op.plan.toRegion} are still unhealthy after ${formatDurationMs(waitedMs)} (${detail}); traffic stays where it was`,

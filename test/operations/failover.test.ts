@@ -128,4 +128,39 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
     expect(state.activeRegion).toBe('eu-west-1');
     expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
   });
+
+  describe('when the target turns unhealthy after the health step', () => {
+    let turnedBad = false;
+    const ops = operationHarness('failover-health', {
+      startWorkers: 'on start',
+      workerOptions: {
+        // The window a worker dying between the two steps would open: health passed, DNS not yet.
+        checkpoint: async (step, phase) => {
+          if (step === 'health' && phase === 'end' && !turnedBad) {
+            turnedBad = true;
+            await ops.harness().control('POST', '/_sandbox/health-checks/hc-shop-euc1', {
+              healthy: false,
+            });
+          }
+        },
+      },
+    });
+
+    it('looks again just before DNS and leaves traffic where it was', async () => {
+      const h = ops.harness();
+      await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
+      const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+      await ops.start();
+
+      const op = await waitForFinal(h, approved.id);
+
+      expect(turnedBad).toBe(true);
+      expect(op.state).toBe('failed');
+      expect(op.error).toMatch(/hc-shop-euc1.*just before DNS moved; traffic stays where it was/);
+      const s = await snapshot(h);
+      expect(s.changes).toEqual([]);
+      expect(recordValues(s, 'Z0SHOP')['shop.example.com']).toEqual(['shop-euw1.example.com']);
+      expect((await h.deps.environments.get('shop-prod')).activeRegion).toBe('eu-west-1');
+    });
+  });
 });
