@@ -6,6 +6,7 @@ import {
 } from '../core/approval-policy';
 import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
+import { OperationJobName, operationJobOptions } from '../operations/operation-job-options';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { createAuthorizer } from './authorizer';
 import { endRequest, removeJob } from './end-request';
@@ -29,10 +30,6 @@ export type CastVoteOutcome =
   | { ok: false; reason: CastVoteRefusal; message: string; op?: Operation };
 
 /** The operations job of an approved operation: one per operation (its id), retried with backoff. */
-export const RUN_JOB_OPTIONS = {
-  attempts: 50,
-  backoff: { type: 'exponential', delay: 1000 },
-} as const;
 
 /**
  * An approval or a denial, by button or by text. The decision is taken on the operation as
@@ -115,9 +112,9 @@ export async function castVote(
   });
   if (result.effect === 'approved') {
     await deps.queues.operations.add(
-      'run',
+      OperationJobName.Run,
       { operationId },
-      { jobId: operationId, ...RUN_JOB_OPTIONS },
+      operationJobOptions(operationId, deps.pollMs),
     );
     await removeJob(deps, () => deps.queues.expiry.remove(expiryJobId(operationId)));
   } else if (result.effect === 'denied') {

@@ -1,3 +1,4 @@
+import { operationJobOptions } from '../../src/operations/operation-job-options';
 import type { GroupDirectory } from '../../src/approval/authorizer';
 import { createAuthorizer } from '../../src/approval/authorizer';
 import { castVote } from '../../src/approval/cast-vote';
@@ -26,8 +27,10 @@ describe('castVote', () => {
     const result = await vote(op, 'U0BOB');
     expect(result).toMatchObject({ ok: true, effect: 'approved' });
     const jobs = await runJobs();
+    // Queued as the executor's reconciler would queue it: same id, retries and retention.
+    const expected = operationJobOptions(op.id, h.deps.pollMs);
     expect(jobs.map((j) => [j.id, j.name, j.data, j.opts.attempts])).toEqual([
-      [op.id, 'run', { operationId: op.id }, 50],
+      [op.id, 'run', { operationId: op.id }, expected.attempts],
     ]);
     expect(await h.deps.queues.expiry.getJob(expiryJobId(op.id))).toBeUndefined();
     expect(await h.deps.locks.holder('shop-prod')).toBe(op.id);
