@@ -1,4 +1,5 @@
 import { DateTime, Duration, type DurationLike } from 'luxon';
+import { toIso } from './core/to-iso';
 
 /** The one source of time. Every RPO/RTO computation asks a Clock, so tests control time. */
 export interface Clock {
@@ -26,7 +27,7 @@ export function fakeClock(start: DateTime | string = '2026-01-01T00:00:00Z'): Fa
   };
 }
 
-/** ISO-8601 in UTC with milliseconds: the one timestamp format stored in Redis and jobs. */
+/** The clock's now as the one timestamp format stored in Redis and jobs (see toIso). */
 export function isoNow(clock: Clock): string {
-  return clock.now().toUTC().toISO() ?? new Date().toISOString();
+  return toIso(clock.now());
 }

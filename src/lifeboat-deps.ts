@@ -18,7 +18,6 @@ import {
 } from './store/environment-state-store';
 import { createOperationStore, type OperationStore } from './store/operation-store';
 import { createEventBus } from './events/event-bus';
-import { isoNow } from './clock';
 
 export interface AwsPorts {
   backup: BackupPort;
@@ -62,12 +61,7 @@ export function createLifeboatDeps(input: {
     ...input,
     keys,
     operations: createOperationStore(redis, keys),
-    environments: createEnvironmentStateStore(
-      redis,
-      keys,
-      () => deps.config,
-      () => isoNow(clock),
-    ),
+    environments: createEnvironmentStateStore(redis, keys, () => deps.config, clock),
     locks: createEnvironmentLock(redis, keys),
     audit: createAuditLog(redis, keys),
     events: createEventBus(redis, keys),

@@ -5,6 +5,9 @@ import type { LifeboatEvent } from '../../../src/events/lifeboat-event';
 import { redisKeys } from '../../../src/redis/redis-keys';
 import { createAuditLog } from '../../../src/store/audit-log';
 import { createEnvironmentLock } from '../../../src/store/environment-lock';
+import { createEnvironmentStateStore } from '../../../src/store/environment-state-store';
+import { fakeClock } from '../../../src/clock';
+import { sandboxConfig } from '../../support/harness';
 import { createOperationStore } from '../../../src/store/operation-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../../support/redis-prefix';
 
@@ -142,5 +145,56 @@ describe('Redis stores', () => {
     for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
     await consumer.stop();
     expect(seen.map((e) => e.type)).toEqual(['operation.updated', 'rpo.recovered']);
+  });
+
+  describe('environment state', () => {
+    const config = sandboxConfig();
+    const clock = fakeClock('2026-03-01T00:00:00Z');
+
+    it('puts an environment never written where the configuration says', async () => {
+      const states = createEnvironmentStateStore(redis, keys, () => config, clock);
+      expect(await states.get('shop-prod')).toMatchObject({
+        activeRegion: 'eu-west-1',
+        protectionRegion: 'eu-central-1',
+        resources: {
+          'arn:aws:rds:eu-west-1:111122223333:db:shop':
+            'arn:aws:rds:eu-west-1:111122223333:db:shop',
+        },
+        updatedAt: '2026-03-01T00:00:00.000Z',
+      });
+    });
+
+    it('applies racing updates one after the other, none lost', async () => {
+      const states = createEnvironmentStateStore(redis, keys, () => config, clock);
+      const arns = Object.keys((await states.get('payments-prod')).resources);
+      await Promise.all(
+        arns.map((arn) =>
+          states.update('payments-prod', (state) => ({
+            ...state,
+            resources: { ...state.resources, [arn]: `${arn}-restored` },
+          })),
+        ),
+      );
+      const after = await states.get('payments-prod');
+      expect(Object.values(after.resources).every((arn) => arn.endsWith('-restored'))).toBe(true);
+      expect(await states.update('payments-prod', () => undefined)).toEqual(after);
+    });
+
+    it('adds resources configured since the state was written, where the configuration puts them', async () => {
+      const states = createEnvironmentStateStore(redis, keys, () => config, clock);
+      const shopDb = 'arn:aws:rds:eu-west-1:111122223333:db:shop';
+      await states.put({
+        environment: 'shop-prod',
+        activeRegion: 'eu-central-1',
+        protectionRegion: 'eu-west-1',
+        resources: { [shopDb]: 'arn:aws:rds:eu-central-1:111122223333:db:shop-dr' },
+        updatedAt: '2026-03-01T00:00:00.000Z',
+      });
+      const state = await states.get('shop-prod');
+      expect(state.resources[shopDb]).toBe('arn:aws:rds:eu-central-1:111122223333:db:shop-dr');
+      expect(state.resources['arn:aws:dynamodb:eu-west-1:111122223333:table/orders']).toBe(
+        'arn:aws:dynamodb:eu-west-1:111122223333:table/orders',
+      );
+    });
   });
 });
