@@ -15,7 +15,6 @@ export const ErrorCode = {
   SlackError: 'slack_error',
   NotFound: 'not_found',
   Conflict: 'conflict',
-  Unauthorized: 'unauthorized',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

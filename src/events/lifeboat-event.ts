@@ -35,5 +35,3 @@ export type LifeboatEvent =
       kind: 'backup' | 'copy';
       message: string;
     };
-
-export type LifeboatEventType = LifeboatEvent['type'];
