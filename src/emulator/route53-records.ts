@@ -1,5 +1,5 @@
 import { AwsError } from './aws-error';
-import type { RecordSetState } from './emulator-state';
+import type { ChangeState, RecordSetState } from './emulator-state';
 import { dnsName } from './seed-emulator-state';
 
 export interface RecordChange {
@@ -142,4 +142,13 @@ export function applyChanges(
 /** Route 53's listing order: by name with its labels reversed (com.example.www), then by type. */
 export function recordOrderKey(record: { name: string; type: string }): string {
   return `${record.name.replace(/\.$/, '').split('.').reverse().join('.')}\u0000${record.type}`;
+}
+
+/** A change is PENDING for jobMs after it was submitted, then INSYNC. */
+export function changeStatus(
+  change: ChangeState,
+  nowMs: number,
+  jobMs: number,
+): 'PENDING' | 'INSYNC' {
+  return nowMs - change.submittedAtMs >= jobMs ? 'INSYNC' : 'PENDING';
 }

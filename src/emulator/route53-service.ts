@@ -4,7 +4,7 @@ import { awsIds } from './aws-ids';
 import type { AwsService } from './aws-service';
 import type { ChangeState, RecordSetState } from './emulator-state';
 import type { EmulatorRequest, EmulatorResponse, OperationContext } from './emulator-request';
-import { applyChanges, readChanges, recordOrderKey } from './route53-records';
+import { applyChanges, changeStatus, readChanges, recordOrderKey } from './route53-records';
 import { dnsName } from './seed-emulator-state';
 import { parseXml, xmlDocument, xmlElement } from './xml';
 import { xmlErrorResponse } from './xml-error-response';
@@ -64,12 +64,8 @@ function zoneOf(context: OperationContext, id: string) {
   return zone;
 }
 
-function changeStatus(context: OperationContext, change: ChangeState): 'PENDING' | 'INSYNC' {
-  return context.nowMs - change.submittedAtMs >= context.jobMs ? 'INSYNC' : 'PENDING';
-}
-
 function changeInfoXml(context: OperationContext, change: ChangeState): string {
-  return `<ChangeInfo>${xmlElement('Id', `/change/${change.id}`)}${xmlElement('Status', changeStatus(context, change))}${xmlElement(
+  return `<ChangeInfo>${xmlElement('Id', `/change/${change.id}`)}${xmlElement('Status', changeStatus(change, context.nowMs, context.jobMs))}${xmlElement(
     'SubmittedAt',
     new Date(change.submittedAtMs).toISOString(),
   )}${xmlElement('Comment', change.comment)}</ChangeInfo>`;

@@ -2,6 +2,7 @@ import { jobStateNow } from './backup-json';
 import type { EmulatorState, FaultState, JobRecord } from './emulator-state';
 import { healthCheckHealthy } from './health-check-healthy';
 import { resourceStatus } from './resource-status';
+import { changeStatus } from './route53-records';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrUndefined = (ms: number | undefined): string | undefined =>
@@ -109,7 +110,7 @@ export function sandboxState(state: EmulatorState, nowMs: number, jobMs: number)
     ),
     changes: state.changes.map((c) => ({
       id: c.id,
-      status: nowMs - c.submittedAtMs >= jobMs ? 'INSYNC' : 'PENDING',
+      status: changeStatus(c, nowMs, jobMs),
       submittedAt: iso(c.submittedAtMs),
       comment: c.comment,
     })),
