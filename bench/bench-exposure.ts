@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { RecoveryPoint } from '../src/core/types';
 import { computeExposure } from '../src/core/rpo-exposure';
-import { sandboxConfigForBench } from './sandbox-config';
+import { sandboxConfig } from '../test/support/harness';
 import { measure, row, type BenchRow } from './measure';
 
 /**
@@ -10,7 +10,7 @@ import { measure, row, type BenchRow } from './measure';
  * point.
  */
 export async function benchExposure(): Promise<BenchRow> {
-  const env = sandboxConfigForBench().environments['shop-prod'];
+  const env = sandboxConfig().environments['shop-prod'];
   if (!env) throw new Error('shop-prod missing from the sandbox config');
   const now = DateTime.fromISO('2026-06-01T00:00:00Z', { zone: 'utc' });
   const points: RecoveryPoint[] = Array.from({ length: 10_000 }, (_, i) => {
