@@ -49,18 +49,12 @@ export async function advanceBackupRun(
 
   if (nowMs - Date.parse(run.startedAt) > input.maxRunMs) {
     for (const r of run.resources.filter((res) => !isSettled(res))) {
-      giveUp(
+      await giveUp(
+        { deps, run, outcomes },
         r,
+        'GAVE_UP',
         `still ${r.lastState ?? r.step} after ${formatDurationMs(input.maxRunMs)}; the run stopped waiting`,
       );
-      await outcomes.record(run.environment, r.resourceArn, {
-        kind: r.failedKind ?? 'backup',
-        state: 'GAVE_UP',
-        ...(r.message !== undefined ? { message: r.message } : {}),
-        region: run.activeRegion,
-        runId: run.runId,
-        at: isoNow(deps.clock),
-      });
     }
   }
 
@@ -73,12 +67,31 @@ export async function advanceBackupRun(
   return { kind: 'wait', run, delayMs: Math.max(1, Math.min(...waits)) };
 }
 
-function giveUp(r: ResourceProgress, message: string): void {
+/** Settles a resource as failed; the kind of job that failed follows from the step it was at. */
+function fail(r: ResourceProgress, message: string): void {
   r.failedKind =
     r.step === ResourceStep.CopyPending || r.step === ResourceStep.Copying ? 'copy' : 'backup';
   r.step = ResourceStep.Failed;
   r.message = message;
   delete r.notBeforeMs;
+}
+
+/** Fails a resource that no AWS job's end settled, and records why for the RPO monitor. */
+async function giveUp(
+  ctx: { deps: LifeboatDeps; run: BackupRun; outcomes: JobOutcomes },
+  r: ResourceProgress,
+  state: 'GAVE_UP' | 'CALL_FAILED',
+  message: string,
+): Promise<void> {
+  fail(r, message);
+  await ctx.outcomes.record(ctx.run.environment, r.resourceArn, {
+    kind: r.failedKind ?? 'backup',
+    state,
+    message,
+    region: ctx.run.activeRegion,
+    runId: ctx.run.runId,
+    at: isoNow(ctx.deps.clock),
+  });
 }
 
 function createResourceStepper(
@@ -110,10 +123,7 @@ function createResourceStepper(
     const attempt = kind === 'backup' ? r.backupAttempt : r.copyAttempt;
     const why = `${kind} job ${job.jobId} ended ${job.state}${job.statusMessage ? `: ${job.statusMessage}` : ''}`;
     if (attempt >= settings.maxAttempts) {
-      r.step = ResourceStep.Failed;
-      r.failedKind = kind;
-      r.message = `${why} (attempt ${attempt} of ${settings.maxAttempts})`;
-      delete r.notBeforeMs;
+      fail(r, `${why} (attempt ${attempt} of ${settings.maxAttempts})`);
       return;
     }
     r.message = why;
@@ -205,15 +215,7 @@ function createResourceStepper(
       const error = asLifeboatError(thrown);
       r.errorStreak += 1;
       if (!error.retryable || r.errorStreak > settings.maxErrorStreak) {
-        giveUp(r, error.message);
-        await outcomes.record(run.environment, r.resourceArn, {
-          kind: r.failedKind ?? 'backup',
-          state: 'CALL_FAILED',
-          message: error.message,
-          region,
-          runId: run.runId,
-          at: isoNow(deps.clock),
-        });
+        await giveUp({ deps, run, outcomes }, r, 'CALL_FAILED', error.message);
         return;
       }
       r.message = error.message;
