@@ -16,6 +16,17 @@ function timeParam(context: OperationContext, name: string): number | undefined 
   return ms;
 }
 
+/** Whether a time lies strictly between the named after/before query parameters (each optional). */
+function timeWindow(
+  context: OperationContext,
+  afterName = 'createdAfter',
+  beforeName = 'createdBefore',
+): (ms: number) => boolean {
+  const after = timeParam(context, afterName);
+  const before = timeParam(context, beforeName);
+  return (ms) => (after === undefined || ms > after) && (before === undefined || ms < before);
+}
+
 function page<T>(context: OperationContext, items: readonly T[], filterKey: string) {
   return paginate(items, {
     nextToken: context.request.query.get('nextToken'),
@@ -40,8 +51,7 @@ export function listRecoveryPointsByBackupVault(
   const q = context.request.query;
   const resourceArn = q.get('resourceArn');
   const resourceType = q.get('resourceType');
-  const after = timeParam(context, 'createdAfter');
-  const before = timeParam(context, 'createdBefore');
+  const created = timeWindow(context);
   if (resourceArn) context.noteResource(resourceArn);
   const points = context.state.recoveryPoints
     .filter(
@@ -50,8 +60,7 @@ export function listRecoveryPointsByBackupVault(
         p.vaultName === vault.name &&
         (!resourceArn || p.resourceArn === resourceArn) &&
         (!resourceType || p.resourceType === resourceType) &&
-        (after === undefined || p.createdAtMs > after) &&
-        (before === undefined || p.createdAtMs < before),
+        created(p.createdAtMs),
     )
     .sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, points, filterKeyOf(context));
@@ -65,8 +74,7 @@ export function listCopyJobs(context: OperationContext): EmulatorResponse {
   const resourceType = q.get('resourceType');
   const destinationVaultArn = q.get('destinationVaultArn');
   const sourceRecoveryPointArn = q.get('sourceRecoveryPointArn');
-  const after = timeParam(context, 'createdAfter');
-  const before = timeParam(context, 'createdBefore');
+  const created = timeWindow(context);
   if (resourceArn) context.noteResource(resourceArn);
   const jobs = context.state.jobs
     .filter((j): j is CopyJobRecord => j.kind === 'copy' && j.region === context.region)
@@ -78,8 +86,7 @@ export function listCopyJobs(context: OperationContext): EmulatorResponse {
         (!sourceRecoveryPointArn || j.sourceRecoveryPointArn === sourceRecoveryPointArn) &&
         (!wantedState ||
           jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedState) &&
-        (after === undefined || j.createdAtMs > after) &&
-        (before === undefined || j.createdAtMs < before),
+        created(j.createdAtMs),
     )
     .sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, jobs, filterKeyOf(context));
@@ -111,15 +118,11 @@ function regionRestoreJobs(context: OperationContext): RestoreJobRecord[] {
 
 export function listRestoreJobs(context: OperationContext): EmulatorResponse {
   const resourceType = context.request.query.get('resourceType');
-  const after = timeParam(context, 'createdAfter');
-  const before = timeParam(context, 'createdBefore');
+  const created = timeWindow(context);
   return restoreJobsPage(
     context,
     regionRestoreJobs(context).filter(
-      (j) =>
-        (!resourceType || j.resourceType === resourceType) &&
-        (after === undefined || j.createdAtMs > after) &&
-        (before === undefined || j.createdAtMs < before),
+      (j) => (!resourceType || j.resourceType === resourceType) && created(j.createdAtMs),
     ),
   );
 }
@@ -129,15 +132,15 @@ export function listRestoreJobsByProtectedResource(
   resourceArn: string,
 ): EmulatorResponse {
   context.noteResource(resourceArn);
-  const after = timeParam(context, 'recoveryPointCreationDateAfter');
-  const before = timeParam(context, 'recoveryPointCreationDateBefore');
+  const pointCreated = timeWindow(
+    context,
+    'recoveryPointCreationDateAfter',
+    'recoveryPointCreationDateBefore',
+  );
   return restoreJobsPage(
     context,
     regionRestoreJobs(context).filter(
-      (j) =>
-        j.sourceResourceArn === resourceArn &&
-        (after === undefined || j.recoveryPointCreatedAtMs > after) &&
-        (before === undefined || j.recoveryPointCreatedAtMs < before),
+      (j) => j.sourceResourceArn === resourceArn && pointCreated(j.recoveryPointCreatedAtMs),
     ),
   );
 }
