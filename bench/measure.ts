@@ -19,9 +19,7 @@ export async function measure(
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { medianMs: at(0.5), p95Ms: at(0.95), samples };
+  return fromSamples(times);
 }
 
 /** The median and p95 of samples taken one by one (an end-to-end run each). */
