@@ -8,7 +8,7 @@ import {
 } from '../test/backups/backup-fixtures';
 import { eventually } from '../test/support/eventually';
 import { createHarness } from '../test/support/harness';
-import { fromSamples, row, type BenchRow } from './measure';
+import { fromSamples, row, sampleRuns, type BenchRow } from './measure';
 
 const JOB_MS = 200;
 const POLL_MS = 50;
@@ -23,19 +23,12 @@ const SHOP = [SHOP_DB, ORDERS];
  * sample is a fresh emulator, Redis prefix and backup workers, whose schedulers tick at once.
  */
 export async function benchBackupToCopy(): Promise<BenchRow> {
-  const tickToCopy: number[] = [];
-  const jobs: number[] = [];
-  for (let i = 0; i < WARMUP + SAMPLES; i++) {
-    const sample = await backupOnce();
-    if (i < WARMUP) continue;
-    tickToCopy.push(sample.tickToCopyMs);
-    jobs.push(sample.backupPlusCopyMs);
-  }
+  const runs = await sampleRuns(backupOnce, { samples: SAMPLES, warmup: WARMUP });
   return row(
     `scheduler tick → copy in recovery vault (jobMs ${JOB_MS}, pollMs ${POLL_MS})`,
     'backup job + copy job (2×jobMs)',
-    fromSamples(tickToCopy),
-    fromSamples(jobs),
+    fromSamples(runs.map((r) => r.tickToCopyMs)),
+    fromSamples(runs.map((r) => r.backupPlusCopyMs)),
     `median of ${SAMPLES} runs, each in a fresh emulator`,
   );
 }

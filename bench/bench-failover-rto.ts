@@ -7,7 +7,7 @@ import {
   waitForFinal,
 } from '../test/operations/support/operation-fixtures';
 import { createHarness } from '../test/support/harness';
-import { fromSamples, row, type BenchRow } from './measure';
+import { fromSamples, row, sampleRuns, type BenchRow } from './measure';
 
 const JOB_MS = 500;
 const POLL_MS = 50;
@@ -21,19 +21,12 @@ const SAMPLES = 5;
  * polling and bookkeeping. Each sample is a fresh emulator, Redis prefix and operation workers.
  */
 export async function benchFailoverRto(): Promise<BenchRow> {
-  const rto: number[] = [];
-  const criticalPath: number[] = [];
-  for (let i = 0; i < WARMUP + SAMPLES; i++) {
-    const sample = await failoverOnce();
-    if (i < WARMUP) continue;
-    rto.push(sample.rtoMs);
-    criticalPath.push(sample.criticalPathMs);
-  }
+  const runs = await sampleRuns(failoverOnce, { samples: SAMPLES, warmup: WARMUP });
   return row(
     `failover RTO (jobMs ${JOB_MS}, pollMs ${POLL_MS})`,
     'slowest restore + DNS change',
-    fromSamples(rto),
-    fromSamples(criticalPath),
+    fromSamples(runs.map((r) => r.rtoMs)),
+    fromSamples(runs.map((r) => r.criticalPathMs)),
     `median of ${SAMPLES} failovers, each in a fresh emulator`,
   );
 }

@@ -30,6 +30,22 @@ export function fromSamples(samples: readonly number[]): Measurement {
   return { medianMs: at(0.5), p95Ms: at(0.95), samples: times.length };
 }
 
+/**
+ * Runs `once` `warmup + samples` times, one after another, and keeps the results after the
+ * warm-up: the samples of an end-to-end bench, each a run of its own.
+ */
+export async function sampleRuns<T>(
+  once: () => Promise<T>,
+  { samples, warmup }: { samples: number; warmup: number },
+): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < warmup + samples; i++) {
+    const result = await once();
+    if (i >= warmup) results.push(result);
+  }
+  return results;
+}
+
 export interface BenchRow {
   name: string;
   /** What the figure is compared with, measured in the same run. */
