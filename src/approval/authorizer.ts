@@ -4,7 +4,8 @@ import { groupHandles, isAuthorized } from '../core/is-authorized';
 /** The actor of what Lifeboat does on its own (scheduled drills, expiry). */
 export const SYSTEM_ACTOR = 'lifeboat';
 
-export type Role = 'requester' | 'approver';
+/** `either`: requesters and approvers alike (backup, cancel). */
+export type Role = 'requester' | 'approver' | 'either';
 
 export type AuthorizeResult = { allowed: true } | { allowed: false; message: string };
 
@@ -30,11 +31,16 @@ export interface Authorizer {
 export function createAuthorizer(getConfig: () => Config, directory?: GroupDirectory): Authorizer {
   return {
     async check(userId, role) {
-      const principals =
-        role === 'requester' ? getConfig().approval.requesters : getConfig().approval.approvers;
-      if (role === 'requester' && userId === SYSTEM_ACTOR) return { allowed: true };
+      if (role !== 'approver' && userId === SYSTEM_ACTOR) return { allowed: true };
+      const { approval } = getConfig();
+      const roles = role === 'either' ? (['requester', 'approver'] as const) : [role];
+      const lists = roles.map((r) => ({
+        name: `approval.${r}s`,
+        principals: r === 'requester' ? approval.requesters : approval.approvers,
+      }));
+      const principals = lists.flatMap((l) => l.principals);
       if (isAuthorized(userId, principals, {})) return { allowed: true };
-      const handles = groupHandles(principals);
+      const handles = [...new Set(groupHandles(principals))];
       if (handles.length > 0 && directory) {
         for (const fresh of [false, true]) {
           let groups: Record<string, readonly string[]>;
@@ -50,27 +56,13 @@ export function createAuthorizer(getConfig: () => Config, directory?: GroupDirec
           if (isAuthorized(userId, principals, groups)) return { allowed: true };
         }
       }
-      const list = `approval.${role}s`;
-      const who = principals.map((p) => (p.startsWith('@') ? p : `<@${p}>`)).join(', ');
+      const label = (p: string) => (p.startsWith('@') ? p : `<@${p}>`);
+      const who = lists.map((l) => `${l.name}: ${l.principals.map(label).join(', ')}`).join('; ');
+      const whom = role === 'either' ? 'a requester or an approver' : `one of the ${role}s`;
       return {
         allowed: false,
-        message: `you are not one of the ${role}s (${list}: ${who}); ask one of them, or ask an admin to add you to ${list}`,
+        message: `you are not ${whom} (${who}); ask one of them, or ask an admin to add you to ${lists.map((l) => l.name).join(' or ')}`,
       };
     },
-  };
-}
-
-/** Requesters and approvers alike (backup, cancel). */
-export async function checkEither(
-  authorizer: Authorizer,
-  userId: string,
-): Promise<AuthorizeResult> {
-  const asRequester = await authorizer.check(userId, 'requester');
-  if (asRequester.allowed) return asRequester;
-  const asApprover = await authorizer.check(userId, 'approver');
-  if (asApprover.allowed) return asApprover;
-  return {
-    allowed: false,
-    message: asApprover.message.replace('one of the approvers', 'a requester or an approver'),
   };
 }

@@ -2,7 +2,7 @@ import { SCHEDULED_JOB_OPTIONS } from '../backups/upsert-backup-schedule';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { auditRefusal } from './audit-refusal';
-import { checkEither, createAuthorizer } from './authorizer';
+import { createAuthorizer } from './authorizer';
 import type { ApprovalPorts } from './request-operation';
 
 export type RequestBackupResult =
@@ -26,10 +26,8 @@ export async function requestBackup(
     });
     return { ok: false as const, reason, message };
   };
-  const auth = await checkEither(
-    ports.authorizer ?? createAuthorizer(() => deps.config),
-    input.requestedBy,
-  );
+  const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+  const auth = await authorizer.check(input.requestedBy, 'either');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
   if (!deps.config.environments[input.environment]) {
     const known = Object.keys(deps.config.environments).join(', ');

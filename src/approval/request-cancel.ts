@@ -2,7 +2,7 @@ import { transition } from '../core/operation-machine';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { checkEither, createAuthorizer } from './authorizer';
+import { createAuthorizer } from './authorizer';
 import { endRequest } from './end-request';
 import { operationRefuser } from './operation-refuser';
 import type { ApprovalPorts } from './request-operation';
@@ -47,7 +47,8 @@ export async function requestCancel(
       `there is no operation ${operationId}; /dr history lists the recent ones`,
     );
   if (userId !== stored.requestedBy) {
-    const auth = await checkEither(ports.authorizer ?? createAuthorizer(() => deps.config), userId);
+    const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+    const auth = await authorizer.check(userId, 'either');
     if (!auth.allowed) return refuse('not_authorized', auth.message, stored);
   }
 
