@@ -5,7 +5,7 @@ import { computeExposure, type ExposureStatus } from '../core/rpo-exposure';
 import type { RecoveryPoint } from '../core/types';
 import { asLifeboatError, ErrorCode } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { backupSchedulerId, type BackupKeys } from './backup-keys';
+import { backupSchedulerId } from './backup-keys';
 import { explainExposure } from './explain-exposure';
 import type { InFlightMarker } from './in-flight-marker';
 import type { JobOutcomes } from './job-outcomes';
@@ -15,7 +15,6 @@ import type { AlertTransition, RpoAlertState } from './rpo-alert-state';
 import type { StoredExposure } from './stored-exposure';
 
 export interface RpoStores {
-  keys: BackupKeys;
   durations: ObservedDurations;
   outcomes: JobOutcomes;
   alerts: RpoAlertState;
@@ -68,13 +67,12 @@ export async function checkEnvironmentRpo(
   });
   const status: ExposureStatus =
     darkMessage !== undefined && exposure.status === 'ok' ? 'at-risk' : exposure.status;
-  const outcomes = await stores.outcomes.all(env.name);
   const reason =
     status === 'ok'
       ? undefined
       : explainExposure({
           exposure: { ...exposure, status },
-          outcomes,
+          outcomes: await stores.outcomes.all(env.name),
           nowMs: now.toMillis(),
           ...(nextBackupAtMs !== undefined ? { nextBackupAtMs } : {}),
           expectedBackupDurationMs: interval.expectedDurationMs,

@@ -23,7 +23,6 @@ export async function monitorRpo(
 ): Promise<MonitorRpoResult> {
   const keys = backupKeys(deps.keys);
   const stores = {
-    keys,
     durations: createObservedDurations(deps.redis, keys),
     outcomes: createJobOutcomes(deps.redis, keys),
     alerts: createRpoAlertState(deps.redis, keys),
