@@ -1,15 +1,16 @@
-import { Redis } from 'ioredis';
 import type { Operation } from '../src/core/types';
 import { redisKeys } from '../src/redis/redis-keys';
 import { createOperationStore } from '../src/store/operation-store';
+import { deletePrefix, testRedis, uniquePrefix } from '../test/support/redis-prefix';
 import { measure, row, type BenchRow } from './measure';
 
 /**
  * Recording a vote (an atomic compare-and-set of the operation in Redis), against the least a
  * read-modify-write costs: one HGET and one HSET round trip on the same connection.
  */
-export async function benchVotes(redisUrl: string, prefix: string): Promise<BenchRow> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+export async function benchVotes(): Promise<BenchRow> {
+  const redis = testRedis();
+  const prefix = uniquePrefix('bench-votes');
   const keys = redisKeys(prefix);
   const store = createOperationStore(redis, keys);
   const op = {
@@ -41,12 +42,7 @@ export async function benchVotes(redisUrl: string, prefix: string): Promise<Benc
     },
     { samples: 300 },
   );
-  await redis.del(
-    keys.operation(op.id),
-    keys.custom('bench-baseline'),
-    keys.operations,
-    keys.environmentOperations('shop-prod'),
-  );
+  await deletePrefix(redis, prefix);
   redis.disconnect();
   return row('vote recorded (compare-and-set)', 'HGET + HSET round trips', subject, baseline);
 }

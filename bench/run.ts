@@ -13,12 +13,10 @@ import type { BenchRow } from './measure';
  */
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const prefix = `bench-${process.pid}`;
   const rows: BenchRow[] = [];
   const benches: [string, () => Promise<BenchRow | BenchRow[]>][] = [
     ['exposure', () => benchExposure()],
-    ['votes', () => benchVotes(redisUrl, prefix)],
+    ['votes', () => benchVotes()],
     ['ack latency', () => benchAckLatency()],
     ['failover RTO', () => benchFailoverRto()],
     ['backup to copy', () => benchBackupToCopy()],
