@@ -4,7 +4,6 @@
  * workspace as Slack would show it (ephemeral replies, threads, edits, response URLs, App Home).
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logger';
 import { createGameDayLog } from '../../src/sandbox/game-day-log';
 import { freePort } from '../../src/sandbox/redis-child';
@@ -14,6 +13,8 @@ import { sandboxWorkspaceSeed } from '../../src/sandbox/slack/sandbox-workspace-
 import { signSlackRequest } from '../../src/sandbox/slack/sign-slack-request';
 import { createSlackDelivery } from '../../src/sandbox/slack/slack-delivery';
 import { createSlackWorkspace, type SlackWorkspace } from '../../src/sandbox/slack/slack-workspace';
+import { eventually } from '../support/eventually';
+import { sandboxConfig } from '../support/harness';
 
 const CHANNEL = 'C0DRCHANNEL';
 const SECRET = 'test-signing-secret';
@@ -34,20 +35,10 @@ const seen: {
   clicks: [],
 };
 
-async function eventually<T>(read: () => T | undefined, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const config = loadConfig('config/sandbox.yaml');
+  const config = sandboxConfig();
   workspace = createSlackWorkspace(sandboxWorkspaceSeed(CHANNEL));
   const responseUrls = createResponseUrls(workspace, `${base}/sandbox-slack/response/`);
   delivery = createSlackDelivery({
