@@ -125,9 +125,3 @@ export function formatExposure(exposure: Exposure): string {
   }
   return `${exposure.environment}: ${formatDurationMs(exposure.worstExposureMs ?? 0)} of ${target} (${exposure.status})`;
 }
-
-/** One resource for people: `2h 5m (ok)` or `no recovery point (unprotected)`. */
-export function formatResourceExposure(resource: ResourceExposure): string {
-  if (resource.exposureMs === undefined) return `no recovery point (${resource.status})`;
-  return `${formatDurationMs(resource.exposureMs)} (${resource.status})`;
-}
