@@ -13,6 +13,8 @@ import { cancel, done, fail, wait, type StepResult } from './step-result';
  * the records twice:
  * - `dnsStartedAt` is set first, and only while no cancel was requested (the Slack side refuses a
  *   cancel once it is set);
+ * - the target's health checks are looked at once more just before the switch is claimed, and
+ *   again before the change is sent when an earlier run claimed it (it may have died long ago);
  * - a saved change id is polled, never sent again;
  * - without one, the records are read first: holding the target values means the change was made
  *   and the worker stopped before saving its id, so the step ends after one more read, without a
@@ -24,15 +26,12 @@ export async function runDnsSwitch(ctx: StepContext): Promise<StepResult> {
   let progress = progressOf(ctx.op);
   if (progress.dnsInSyncAt) return done(summary(plan.dnsChanges, plan.toRegion));
 
-  if (progress.dnsStartedAt === undefined) {
+  const claimedEarlier = progress.dnsStartedAt !== undefined;
+  if (!claimedEarlier) {
     // The health step may have passed long ago (a worker died in between): look once more, so
     // traffic never moves to a region whose health checks fail.
-    const unhealthy = await unhealthyChecks(ctx);
-    if (unhealthy.length > 0) {
-      return fail(
-        `${unhealthy.join('; ')} in ${plan.toRegion} just before DNS moved; traffic stays where it was`,
-      );
-    }
+    const unhealthy = await refuseUnhealthy(ctx);
+    if (unhealthy) return unhealthy;
     const claimed = await ctx.save((op) =>
       op.cancelRequestedBy || progressOf(op).dnsStartedAt
         ? undefined
@@ -60,6 +59,11 @@ export async function runDnsSwitch(ctx: StepContext): Promise<StepResult> {
     await ctx.save((op) => withProgress(op, { dnsAlreadyInPlace: true }));
     return wait('records already hold the target values; reading them once more');
   }
+  if (claimedEarlier) {
+    // The run that claimed the switch died before sending it, maybe long ago: look again.
+    const unhealthy = await refuseUnhealthy(ctx);
+    if (unhealthy) return unhealthy;
+  }
   const { changeId } = await ctx.deps.aws.dns.upsertRecords(
     plan.hostedZoneId,
     plan.dnsChanges.map(({ name, type, ttl, to }) => ({ name, type, ttl, value: to })),
@@ -69,6 +73,15 @@ export async function runDnsSwitch(ctx: StepContext): Promise<StepResult> {
   await ctx.save((op) => withProgress(op, { dnsChangeId: changeId, dnsAlreadyInPlace: false }));
   await ctx.checkpoint(step, 'saved');
   return wait(`DNS change ${changeId} sent`);
+}
+
+/** A failure when a target health check is not healthy now; undefined when all are. */
+async function refuseUnhealthy(ctx: StepContext): Promise<StepResult | undefined> {
+  const unhealthy = await unhealthyChecks(ctx);
+  if (unhealthy.length === 0) return undefined;
+  return fail(
+    `${unhealthy.join('; ')} in ${ctx.op.plan.toRegion} just before DNS moved; traffic stays where it was`,
+  );
 }
 
 async function inSync(ctx: StepContext, how: string): Promise<StepResult> {

@@ -163,4 +163,44 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
       expect((await h.deps.environments.get('shop-prod')).activeRegion).toBe('eu-west-1');
     });
   });
+
+  describe('when a worker died after claiming the DNS switch and the target turned unhealthy', () => {
+    let died = false;
+    const ops = operationHarness('failover-claimed', {
+      startWorkers: 'on start',
+      workerOptions: {
+        // The state a worker leaves when it dies between claiming the switch and sending it:
+        // `dnsStartedAt` set, no change id. The next run must not trust the old health look.
+        checkpoint: async (step, phase) => {
+          if (step !== 'dns' || phase !== 'begin' || died) return;
+          died = true;
+          const h = ops.harness();
+          await h.control('POST', '/_sandbox/health-checks/hc-shop-euc1', { healthy: false });
+          const running = await h.deps.operations.list({ environment: 'shop-prod', limit: 1 });
+          const id = running[0]?.id ?? '';
+          await h.deps.operations.update(id, (op) => ({
+            op: { ...op, progress: { ...op.progress, dnsStartedAt: new Date().toISOString() } },
+          }));
+          throw new Error('worker died after claiming the DNS switch');
+        },
+      },
+    });
+
+    it('looks again before sending the change and leaves traffic where it was', async () => {
+      const h = ops.harness();
+      await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
+      const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+      await ops.start();
+
+      const op = await waitForFinal(h, approved.id);
+
+      expect(died).toBe(true);
+      expect(op.state).toBe('failed');
+      expect(op.error).toMatch(/hc-shop-euc1.*just before DNS moved; traffic stays where it was/);
+      const s = await snapshot(h);
+      expect(s.changes).toEqual([]);
+      expect(recordValues(s, 'Z0SHOP')['shop.example.com']).toEqual(['shop-euw1.example.com']);
+      expect((await h.deps.environments.get('shop-prod')).activeRegion).toBe('eu-west-1');
+    });
+  });
 });
