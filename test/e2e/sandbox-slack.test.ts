@@ -221,6 +221,7 @@ test('a click is a signed block_actions payload; update, ephemeral and response_
 });
 
 test('a click on a button that is not there is refused before the app sees it', async () => {
+  const clicksBefore = seen.clicks.length;
   const result = await delivery.blockAction({
     userId: 'U0BOB',
     channel: CHANNEL,
@@ -229,6 +230,19 @@ test('a click on a button that is not there is refused before the app sees it', 
     actionId: 'dr_approve',
   });
   expect(result.ok).toBe(false);
+  // The approved request was updated without its buttons: a stale click on it goes nowhere.
+  const approved = visibleTo('U0BOB').find((m) => m.text === 'Approved');
+  expect(approved?.blocks).toEqual([]);
+  const stale = await delivery.blockAction({
+    userId: 'U0BOB',
+    channel: CHANNEL,
+    messageTs: approved?.ts ?? '',
+    blockId: 'vote',
+    actionId: 'dr_approve',
+    value: 'op-1',
+  });
+  expect(stale).toEqual({ ok: false, error: 'no such button' });
+  expect(seen.clicks).toHaveLength(clicksBefore);
 });
 
 test('respond() through the response URL posts an ephemeral reply', async () => {
