@@ -99,41 +99,44 @@ export async function startNotifier(
   }
 
   async function renderOperation(lane: MessageLane, operationId: string): Promise<void> {
-    let op = await deps.operations.get(operationId);
-    if (!op) {
-      lane.dirty = false;
-      lane.thread.length = 0;
-      return;
-    }
-    if (!op.slack) {
-      lane.dirty = false;
-      const posted = await postRequest(op);
-      if (!posted) {
-        // Another consumer is posting it: look again shortly.
-        lane.dirty = true;
-        lane.wakeAt(Date.now() + intervalMs);
-        return;
-      }
-      op = posted;
-      lane.nextUpdateAtMs = Date.now() + intervalMs;
-    }
-    const slack = op.slack as { channel: string; ts: string };
-    while (lane.thread.length > 0) {
-      const text = lane.thread[0] ?? '';
-      await slackCall(() =>
-        client.chat.postMessage({ channel: slack.channel, thread_ts: slack.ts, text }),
-      );
-      lane.thread.shift();
-    }
-    if (!lane.dirty) return;
-    if (Date.now() < lane.nextUpdateAtMs) {
-      lane.wakeAt(lane.nextUpdateAtMs);
-      return;
-    }
+    // Cleared before the one read: a change stored after it marks the lane again, and the lane
+    // runs another pass that renders it.
+    let render = lane.dirty;
     lane.dirty = false;
     try {
-      const latest = (await deps.operations.get(operationId)) ?? op;
-      const message = operationMessage(latest, deps.clock.now(), deps.config.approval.minApprovers);
+      let op = await deps.operations.get(operationId);
+      if (!op) {
+        lane.thread.length = 0;
+        return;
+      }
+      if (!op.slack) {
+        const posted = await postRequest(op);
+        if (!posted) {
+          // Another consumer is posting it: look again shortly.
+          lane.dirty = true;
+          lane.wakeAt(Date.now() + intervalMs);
+          return;
+        }
+        // The message just posted shows this state already.
+        op = posted;
+        render = false;
+        lane.nextUpdateAtMs = Date.now() + intervalMs;
+      }
+      const slack = op.slack as { channel: string; ts: string };
+      while (lane.thread.length > 0) {
+        const text = lane.thread[0] ?? '';
+        await slackCall(() =>
+          client.chat.postMessage({ channel: slack.channel, thread_ts: slack.ts, text }),
+        );
+        lane.thread.shift();
+      }
+      if (!render) return;
+      if (Date.now() < lane.nextUpdateAtMs) {
+        lane.dirty = true;
+        lane.wakeAt(lane.nextUpdateAtMs);
+        return;
+      }
+      const message = operationMessage(op, deps.clock.now(), deps.config.approval.minApprovers);
       await slackCall(() =>
         client.chat.update({
           channel: slack.channel,
@@ -144,7 +147,7 @@ export async function startNotifier(
       );
       lane.nextUpdateAtMs = Date.now() + intervalMs;
     } catch (error) {
-      lane.dirty = true;
+      if (render) lane.dirty = true;
       throw error;
     }
   }
