@@ -24,11 +24,7 @@ export async function advanceBackupRun(
   input: { run: BackupRun; outcomes: JobOutcomes; settings: BackupSettings; maxRunMs: number },
 ): Promise<AdvanceResult> {
   const { settings, outcomes } = input;
-  const run: BackupRun = {
-    ...input.run,
-    polls: input.run.polls + 1,
-    resources: input.run.resources.map((r) => ({ ...r })),
-  };
+  const run: BackupRun = { ...input.run, resources: input.run.resources.map((r) => ({ ...r })) };
   const nowMs = deps.clock.now().toMillis();
 
   const step = createResourceStepper(deps, run, outcomes, settings);

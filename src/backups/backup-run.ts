@@ -51,8 +51,6 @@ export interface BackupRun {
   destinationVaultArn: string;
   iamRoleArn: string;
   resources: ResourceProgress[];
-  /** Activations so far (one per poll). */
-  polls: number;
 }
 
 export function isSettled(resource: ResourceProgress): boolean {

@@ -86,7 +86,6 @@ export async function beginBackupRun(
         copyAttempt: 0,
         errorStreak: 0,
       })),
-      polls: 0,
     },
   };
 }
