@@ -88,6 +88,18 @@ export function createSlackDelivery(options: {
     };
   }
 
+  /** Sends a request whose acknowledgement carries nothing to show. */
+  async function deliver(body: string, contentType: string): Promise<DeliveryResult> {
+    try {
+      const reply = await send(body, contentType);
+      return reply.status === 200
+        ? { ok: true }
+        : { ok: false, error: `bot answered ${reply.status}` };
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
+  }
+
   /** Shows an acknowledgement's body to the user, as Slack does with a slash command's reply. */
   function showAck(channel: string, userId: string, reply: { text: string; type: string }) {
     if (!reply.text.trim()) return;
@@ -238,14 +250,7 @@ export function createSlackDelivery(options: {
         ],
       };
       const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      try {
-        const reply = await send(form, 'application/x-www-form-urlencoded');
-        return reply.status === 200
-          ? { ok: true }
-          : { ok: false, error: `bot answered ${reply.status}` };
-      } catch (error) {
-        return { ok: false, error: String(error) };
-      }
+      return deliver(form, 'application/x-www-form-urlencoded');
     },
 
     /** The user opened the bot's Home tab. */
@@ -278,14 +283,7 @@ export function createSlackDelivery(options: {
         ],
         is_ext_shared_channel: false,
       });
-      try {
-        const reply = await send(body, 'application/json');
-        return reply.status === 200
-          ? { ok: true }
-          : { ok: false, error: `bot answered ${reply.status}` };
-      } catch (error) {
-        return { ok: false, error: String(error) };
-      }
+      return deliver(body, 'application/json');
     },
   };
 }
