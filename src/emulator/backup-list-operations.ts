@@ -1,6 +1,6 @@
 import { AwsError } from './aws-error';
 import { copyJobJson, jobStateNow, recoveryPointJson, restoreJobJson } from './backup-json';
-import { findVault } from './backup-operations';
+import { findPointInVault, findVault } from './backup-operations';
 import type { CopyJobRecord, RestoreJobRecord } from './emulator-state';
 import type { EmulatorResponse, OperationContext } from './emulator-request';
 import { epochSeconds, jsonResponse } from './json-response';
@@ -146,22 +146,7 @@ export function listRestoreJobsByProtectedResource(
 }
 
 function findPoint(context: OperationContext, vaultName: string, recoveryPointArn: string) {
-  const vault = findVault(context, vaultName);
-  const point = context.state.recoveryPoints.find(
-    (p) =>
-      p.recoveryPointArn === recoveryPointArn &&
-      p.region === vault.region &&
-      p.vaultName === vault.name,
-  );
-  if (!point) {
-    throw new AwsError(
-      'ResourceNotFoundException',
-      400,
-      `Recovery point ${recoveryPointArn} was not found in backup vault ${vaultName}`,
-    );
-  }
-  context.noteResource(point.resourceArn);
-  return point;
+  return findPointInVault(context, findVault(context, vaultName), recoveryPointArn);
 }
 
 export function getRecoveryPointRestoreMetadata(

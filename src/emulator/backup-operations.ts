@@ -5,6 +5,7 @@ import { backupJobJson, copyJobJson, restoreJobJson } from './backup-json';
 import type {
   BackupJobRecord,
   CopyJobRecord,
+  RecoveryPointState,
   RestoreJobRecord,
   VaultState,
 } from './emulator-state';
@@ -58,6 +59,29 @@ export function findVault(context: OperationContext, name: string): VaultState {
     );
   }
   return vault;
+}
+
+/** The recovery point of that ARN in the vault, noted as the call's resource. */
+export function findPointInVault(
+  context: OperationContext,
+  vault: VaultState,
+  recoveryPointArn: string,
+): RecoveryPointState {
+  const point = context.state.recoveryPoints.find(
+    (p) =>
+      p.recoveryPointArn === recoveryPointArn &&
+      p.region === vault.region &&
+      p.vaultName === vault.name,
+  );
+  if (!point) {
+    throw new AwsError(
+      'ResourceNotFoundException',
+      400,
+      `Recovery point ${recoveryPointArn} was not found in backup vault ${vault.name}`,
+    );
+  }
+  context.noteResource(point.resourceArn);
+  return point;
 }
 
 function findJob<K extends 'backup' | 'copy' | 'restore'>(
@@ -139,20 +163,7 @@ export function startCopyJob(context: OperationContext): EmulatorResponse {
   const sourceVault = findVault(context, required(input, 'SourceBackupVaultName'));
   const destinationVaultArn = required(input, 'DestinationBackupVaultArn');
   const iamRoleArn = roleArn(input);
-  const point = context.state.recoveryPoints.find(
-    (p) =>
-      p.recoveryPointArn === recoveryPointArn &&
-      p.region === context.region &&
-      p.vaultName === sourceVault.name,
-  );
-  if (!point) {
-    throw new AwsError(
-      'ResourceNotFoundException',
-      400,
-      `Recovery point ${recoveryPointArn} was not found in backup vault ${sourceVault.name}`,
-    );
-  }
-  context.noteResource(point.resourceArn);
+  const point = findPointInVault(context, sourceVault, recoveryPointArn);
   const match = VAULT_ARN.exec(destinationVaultArn);
   const destination = match
     ? context.state.vaults.find((v) => v.region === match[1] && v.name === match[3])
