@@ -121,14 +121,11 @@ export function createSlackDelivery(options: {
     });
   }
 
-  function failureText(command: string, error: unknown, status?: number): string {
-    const code =
-      status !== undefined
-        ? 'dispatch_failed'
-        : error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-          ? 'operation_timeout'
-          : 'dispatch_failed';
-    return `${command} failed with the error "${code}"`;
+  /** Slack's own words when a slash command gets no acknowledgement, or not a 200. */
+  function failureText(command: string, error?: unknown): string {
+    const timedOut =
+      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    return `${command} failed with the error "${timedOut ? 'operation_timeout' : 'dispatch_failed'}"`;
   }
 
   return {
@@ -171,7 +168,7 @@ export function createSlackDelivery(options: {
       try {
         const reply = await send(form, 'application/x-www-form-urlencoded');
         if (reply.status !== 200) {
-          systemReply(conversation.id, userId, failureText(command, undefined, reply.status));
+          systemReply(conversation.id, userId, failureText(command));
           return { ok: false, error: `bot answered ${reply.status}` };
         }
         showAck(conversation.id, userId, reply);
