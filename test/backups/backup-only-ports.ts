@@ -2,13 +2,10 @@ import type { AwsPorts } from '../../src/lifeboat-deps';
 import type { BackupPort } from '../../src/ports/backup-port';
 
 /**
- * A BackupPort made of `methods`, every other method rejecting with `unusedMessage`, and the
- * AwsPorts that carry it (the backup code calls no DNS, health or deleter port).
+ * AwsPorts whose BackupPort is made of `methods`, every other method rejecting with
+ * `unusedMessage` (the backup code calls no DNS, health or deleter port).
  */
-export function backupOnlyPorts(
-  unusedMessage: string,
-  methods: Partial<BackupPort>,
-): { port: BackupPort; aws: AwsPorts } {
+export function backupOnlyPorts(unusedMessage: string, methods: Partial<BackupPort>): AwsPorts {
   const unused = () => Promise.reject(new Error(unusedMessage));
   const port: BackupPort = {
     startBackupJob: unused,
@@ -23,5 +20,5 @@ export function backupOnlyPorts(
     listCopyJobs: unused,
     ...methods,
   };
-  return { port, aws: { backup: port, dns: {}, health: {}, deleter: {} } as unknown as AwsPorts };
+  return { backup: port, dns: {}, health: {}, deleter: {} } as unknown as AwsPorts;
 }

@@ -6,10 +6,8 @@ import { backupOnlyPorts } from './backup-only-ports';
 export function fakeBackupPort() {
   const points: RecoveryPoint[] = [];
   const dark = new Set<string>();
-  let listCalls = 0;
-  const { port, aws } = backupOnlyPorts('not used by the monitor', {
+  const aws = backupOnlyPorts('not used by the monitor', {
     async listRecoveryPoints(region, vaultName) {
-      listCalls += 1;
       if (dark.has(region)) {
         throw new LifeboatError(
           ErrorCode.AwsUnavailable,
@@ -20,11 +18,5 @@ export function fakeBackupPort() {
       return points.filter((p) => p.region === region && p.vaultName === vaultName);
     },
   });
-  return {
-    port,
-    points,
-    dark,
-    listCalls: () => listCalls,
-    aws,
-  };
+  return { points, dark, aws };
 }

@@ -48,7 +48,7 @@ export function scriptedBackupPort() {
     return job ? Promise.resolve({ ...job }) : Promise.reject(new Error(`no job ${jobId}`));
   }
 
-  const { port, aws } = backupOnlyPorts('not used by backup runs', {
+  const aws = backupOnlyPorts('not used by backup runs', {
     startBackupJob: (region, input) => start('backup', region, input),
     describeBackupJob: (_region, jobId) => describe(jobId),
     startCopyJob: (region, input) => start('copy', region, input),
@@ -57,7 +57,6 @@ export function scriptedBackupPort() {
   });
 
   return {
-    port,
     starts,
     jobs,
     aws,
