@@ -4,7 +4,7 @@ import type { Operation } from '../core/types';
 import type { LifeboatEvent } from '../events/lifeboat-event';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { eventMessage } from './blocks/event-message';
-import { operationMessage } from './blocks/operation-message';
+import { operationMessage, STEP_ICON } from './blocks/operation-message';
 import { MessageLane, RateLimited } from './message-lane';
 import { slackCall, slackErrorCode } from './slack-call';
 
@@ -27,12 +27,9 @@ export interface Notifier {
   stop(): Promise<void>;
 }
 
-const STEP_ICON: Record<string, string> = {
-  pending: ':white_circle:',
-  running: ':hourglass:',
-  done: ':white_check_mark:',
-  failed: ':x:',
-  skipped: ':fast_forward:',
+/** A thread line's icon: a step's state, or the operation's at its `outcome` line. */
+const THREAD_ICON: Record<string, string> = {
+  ...STEP_ICON,
   succeeded: ':large_green_circle:',
   cancelled: ':no_entry_sign:',
 };
@@ -186,7 +183,7 @@ export async function startNotifier(
       }
       case 'operation.step': {
         const lane = laneFor(event.operationId);
-        lane.thread.push(`${STEP_ICON[event.state] ?? ':small_blue_diamond:'} ${event.text}`);
+        lane.thread.push(`${THREAD_ICON[event.state] ?? ':small_blue_diamond:'} ${event.text}`);
         await lane.kick();
         return;
       }

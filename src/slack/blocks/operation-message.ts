@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import { formatDurationMs } from '../../config/duration';
 import { countApprovals } from '../../core/approval-policy';
 import { summarizeOutcome } from '../../core/operation-report';
-import { FINAL_STATES, type Operation, type StepRecord } from '../../core/types';
+import { FINAL_STATES, type Operation, type StepRecord, type StepState } from '../../core/types';
 import {
   clip,
   context,
@@ -34,13 +34,14 @@ const STATE = {
   denied: ':no_entry: denied',
   expired: ':alarm_clock: expired',
 } as const;
-const STEP = {
+/** A step's icon, in the message and in its thread. */
+export const STEP_ICON = {
   pending: ':white_circle:',
   running: ':hourglass:',
   done: ':white_check_mark:',
   failed: ':x:',
   skipped: ':fast_forward:',
-} as const;
+} as const satisfies Record<StepState, string>;
 
 export interface OperationMessage {
   text: string;
@@ -173,7 +174,7 @@ function stepsText(steps: readonly StepRecord[]): string {
         ? ` (${formatDurationMs(Date.parse(s.endedAt) - Date.parse(s.startedAt))})`
         : '';
     const detail = s.detail ? ` — ${escapeMrkdwn(s.detail)}` : '';
-    return `${STEP[s.state]} ${s.name}${took}${detail}`;
+    return `${STEP_ICON[s.state]} ${s.name}${took}${detail}`;
   });
   return `*Steps*\n${lines.join('\n')}`;
 }
