@@ -89,31 +89,27 @@ export async function advanceOperation(
   const steps = stepsFor(op.plan);
 
   for (;;) {
-    const progress = progressOf(ctx.op);
     if (FINAL_STATES.includes(ctx.op.state)) return { status: 'finished', state: ctx.op.state };
-    const next = currentStep(ctx.op, steps);
-    const ending = next === OperationStep.Reprotect || next === OperationStep.Report;
-    if (!progress.stopping && ctx.op.cancelRequestedBy && !progress.dnsStartedAt && !ending) {
-      await stop(ctx, next, {
+    const progress = progressOf(ctx.op);
+    if (progress.stopping) return endStopped(ctx);
+    const step = currentStep(ctx.op, steps);
+    const ending = step === OperationStep.Reprotect || step === OperationStep.Report;
+    if (ctx.op.cancelRequestedBy && !progress.dnsStartedAt && !ending) {
+      await stop(ctx, step, {
         state: 'cancelled',
         reason: `cancelled by ${ctx.op.cancelRequestedBy}`,
       });
       continue;
     }
-    if (progress.stopping) return endStopped(ctx);
-
-    const step = currentStep(ctx.op, steps);
     if (step === undefined) return { status: 'finished', state: ctx.op.state };
-    if (step === OperationStep.Reprotect || step === OperationStep.Report) {
-      await beginStep(ctx, step, STEP_TEXT[step] ?? step);
-      await ctx.checkpoint(step, 'begin');
+
+    await beginStep(ctx, step, STEP_TEXT[step] ?? step);
+    await ctx.checkpoint(step, 'begin');
+    if (ending) {
       const final =
         step === OperationStep.Reprotect ? await runReprotect(ctx) : await runDrillReport(ctx);
       return { status: 'finished', state: final.state };
     }
-
-    await beginStep(ctx, step, STEP_TEXT[step] ?? step);
-    await ctx.checkpoint(step, 'begin');
     const result = await runHandler(ctx, step);
     if (result.type === 'wait') {
       await ctx.checkpoint(step, 'poll');
