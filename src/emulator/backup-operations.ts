@@ -124,7 +124,6 @@ export function startBackupJob(context: OperationContext): EmulatorResponse {
     (base): BackupJobRecord => ({
       ...base,
       kind: 'backup',
-      region: context.region,
       accountId: vault.accountId,
       iamRoleArn,
       regions: [context.region],
@@ -142,7 +141,7 @@ export function startBackupJob(context: OperationContext): EmulatorResponse {
       encryptionKeyArn: vault.encryptionKeyArn,
     }),
     { kind: 'backup', resourceArn },
-  ) as BackupJobRecord;
+  );
   return jsonResponse({
     BackupJobId: job.jobId,
     RecoveryPointArn: job.recoveryPointArn,
@@ -182,7 +181,6 @@ export function startCopyJob(context: OperationContext): EmulatorResponse {
     (base): CopyJobRecord => ({
       ...base,
       kind: 'copy',
-      region: context.region,
       accountId: sourceVault.accountId,
       iamRoleArn,
       regions: [context.region, destination.region],
@@ -281,7 +279,6 @@ export function startRestoreJob(context: OperationContext): EmulatorResponse {
     (base): RestoreJobRecord => ({
       ...base,
       kind: 'restore',
-      region: context.region,
       accountId: point.accountId,
       iamRoleArn,
       regions: [context.region],

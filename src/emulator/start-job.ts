@@ -16,23 +16,26 @@ export function startJob<T extends JobRecord>(
   token: string | undefined,
   build: (base: {
     jobId: string;
+    region: string;
     createdAtMs: number;
     outcome: JobRecord['outcome'];
     idempotencyToken?: string;
   }) => T,
   about: { kind: EmulatedJobKind; resourceArn: string },
-): JobRecord {
+): T {
   const { state, region, nowMs } = context;
   const key = token ? `${region}|${operation}|${token}` : undefined;
   if (key) {
     const seen = state.idempotency[key];
     if (seen && nowMs - seen.atMs < IDEMPOTENCY_WINDOW_MS) {
+      // The key names the operation, so the job it started is of the same kind.
       const job = state.jobs.find((j) => j.jobId === seen.jobId);
-      if (job) return job;
+      if (job) return job as T;
     }
   }
   const job = build({
     jobId: awsIds.jobId(),
+    region,
     createdAtMs: nowMs,
     outcome: decideJobOutcome(
       state,
