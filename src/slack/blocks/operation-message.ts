@@ -196,38 +196,37 @@ function buttons(op: Operation): KnownBlock {
     type: 'actions',
     block_id: `dr_vote`,
     elements: [
-      {
-        type: 'button',
-        action_id: APPROVE_ACTION,
-        value: op.id,
-        style: 'primary',
-        text: { type: 'plain_text', text: 'Approve' },
-        confirm: {
-          title: { type: 'plain_text', text: `Approve ${op.id}?` },
-          text: {
-            type: 'mrkdwn',
-            text: clip(
-              `This approves the ${what}. It starts as soon as the approvals are in.`,
-              300,
-            ),
-          },
-          confirm: { type: 'plain_text', text: 'Approve' },
-          deny: { type: 'plain_text', text: 'Back' },
-        },
-      },
-      {
-        type: 'button',
-        action_id: DENY_ACTION,
-        value: op.id,
-        style: 'danger',
-        text: { type: 'plain_text', text: 'Deny' },
-        confirm: {
-          title: { type: 'plain_text', text: `Deny ${op.id}?` },
-          text: { type: 'mrkdwn', text: clip(`One denial ends the request for the ${what}.`, 300) },
-          confirm: { type: 'plain_text', text: 'Deny' },
-          deny: { type: 'plain_text', text: 'Back' },
-        },
-      },
+      voteButton(
+        op,
+        APPROVE_ACTION,
+        'Approve',
+        'primary',
+        `This approves the ${what}. It starts as soon as the approvals are in.`,
+      ),
+      voteButton(op, DENY_ACTION, 'Deny', 'danger', `One denial ends the request for the ${what}.`),
     ],
+  };
+}
+
+/** A button that names the operation by id only, behind a confirmation dialog. */
+function voteButton(
+  op: Operation,
+  actionId: string,
+  label: 'Approve' | 'Deny',
+  style: 'primary' | 'danger',
+  confirmText: string,
+) {
+  return {
+    type: 'button' as const,
+    action_id: actionId,
+    value: op.id,
+    style,
+    text: { type: 'plain_text' as const, text: label },
+    confirm: {
+      title: { type: 'plain_text' as const, text: `${label} ${op.id}?` },
+      text: { type: 'mrkdwn' as const, text: clip(confirmText, 300) },
+      confirm: { type: 'plain_text' as const, text: label },
+      deny: { type: 'plain_text' as const, text: 'Back' },
+    },
   };
 }
