@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/config';
+import { createAwsPorts } from '../create-aws-ports';
 import { createRuntime } from '../create-runtime';
 import { createAwsEmulator } from '../emulator';
 import { createLogger } from '../logger';
@@ -16,6 +17,7 @@ import { createSlackDelivery } from './slack/slack-delivery';
 import { createSlackWorkspace } from './slack/slack-workspace';
 
 export const SANDBOX_CONFIG = 'config/sandbox.yaml';
+const SANDBOX_CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } as const;
 
 export interface RunningSandbox {
   url: string;
@@ -62,17 +64,10 @@ export async function startSandbox(
       awsUrl = running.url;
       await seedSandboxHistory(awsUrl, config);
     }
-    // The SDK clients find the emulator and fake credentials in the environment, as on a laptop.
-    env.AWS_ENDPOINT_URL = awsUrl;
-    env.AWS_ACCESS_KEY_ID = 'sandbox';
-    env.AWS_SECRET_ACCESS_KEY = 'sandbox';
-    env.AWS_REGION ??= 'us-east-1';
-    delete env.AWS_SESSION_TOKEN;
-    delete env.AWS_PROFILE;
-
+    // The emulator accepts any credentials; fixed ones keep a laptop's AWS profile out of it.
     const runtime = await createRuntime(
       { ...settings, configPath, redisUrl, awsEndpointUrl: awsUrl },
-      { config },
+      { config, aws: createAwsPorts({ endpoint: awsUrl, credentials: SANDBOX_CREDENTIALS }) },
     );
     stops.push(runtime.close);
 
