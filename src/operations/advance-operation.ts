@@ -1,4 +1,3 @@
-import { afterDrill } from '../core/environment-state';
 import { FINAL_STATES, type Operation, type OperationState } from '../core/types';
 import { toIso } from '../core/to-iso';
 import { ErrorCode, LifeboatError, asLifeboatError } from '../errors';
@@ -10,7 +9,7 @@ import { progressOf, withProgress } from './operation-progress';
 import { OperationStep, stepsFor } from './operation-step';
 import { runCopy } from './run-copy';
 import { runDnsSwitch } from './run-dns-switch';
-import { runDrillReport } from './run-drill-report';
+import { recordDrill, runDrillReport } from './run-drill-report';
 import { runFinalBackup } from './run-final-backup';
 import { runHealthCheck } from './run-health-check';
 import { runPreflight } from './run-preflight';
@@ -187,21 +186,13 @@ async function endStopped(ctx: StepContext): Promise<AdvanceResult> {
       detail,
     ],
   });
-  const applyEnvironment =
-    ctx.op.kind === 'drill'
-      ? async (finalOp: Operation) => {
-          await ctx.deps.environments.update(ctx.env.name, (state) =>
-            afterDrill(state, finalOp, ctx.now()),
-          );
-        }
-      : undefined;
   const final = await finishOperation(ctx, {
     state: stopping.state,
     step,
     stepDetail: detail,
     outcome,
     ...(stopping.state === 'failed' ? { error: stopping.reason } : {}),
-    ...(applyEnvironment ? { applyEnvironment } : {}),
+    ...(ctx.op.kind === 'drill' ? { applyEnvironment: recordDrill(ctx) } : {}),
   });
   return { status: 'finished', state: final.state };
 }

@@ -8,7 +8,6 @@ import type { StepContext } from './step-context';
 
 /** The end of a drill: its RTO and data loss against the targets, remembered as `lastDrill`. */
 export async function runDrillReport(ctx: StepContext): Promise<Operation> {
-  const { deps, env } = ctx;
   const manual = manualCleanUp(ctx);
   const outcome = measureOutcome(ctx.op, {
     state: 'succeeded',
@@ -20,8 +19,15 @@ export async function runDrillReport(ctx: StepContext): Promise<Operation> {
     step: OperationStep.Report,
     stepDetail: outcome.message ?? 'drill done',
     outcome,
-    applyEnvironment: async (finalOp) => {
-      await deps.environments.update(env.name, (state) => afterDrill(state, finalOp, ctx.now()));
-    },
+    applyEnvironment: recordDrill(ctx),
   });
+}
+
+/** Writes a drill's end, however it ended, into the environment's state as `lastDrill`. */
+export function recordDrill(ctx: StepContext): (finalOp: Operation) => Promise<void> {
+  return async (finalOp) => {
+    await ctx.deps.environments.update(ctx.env.name, (state) =>
+      afterDrill(state, finalOp, ctx.now()),
+    );
+  };
 }
