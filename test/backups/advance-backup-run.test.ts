@@ -81,12 +81,17 @@ describe('a backup run, pass by pass (scripted AWS, fake clock)', () => {
     expect(result.run.resources.map((r) => r.step)).toEqual(['done', 'done']);
   });
 
-  it('polls a saved job instead of starting another, and a repeated start returns the same job', async () => {
+  it('polls a saved job instead of starting another, and a repeated start carries the same token', async () => {
     const run = await begin();
     const first = await pass(run);
     expect(first).toMatchObject({ kind: 'wait', delayMs: POLL_MS });
     // A crash before the progress was saved: the same pass runs again with the same tokens.
     const again = await pass(run);
+    // The tokens are Lifeboat's part; that AWS answers a known token with its job is the
+    // script's (and the emulator's, in worker-crash.test.ts).
+    const tokens = (calls: typeof aws.starts) => calls.map((s) => s.input['idempotencyToken']);
+    expect(aws.starts).toHaveLength(4);
+    expect(tokens(aws.starts.slice(2))).toEqual(tokens(aws.starts.slice(0, 2)));
     expect(again.run.resources.map((r) => r.backupJobId)).toEqual(
       first.run.resources.map((r) => r.backupJobId),
     );
