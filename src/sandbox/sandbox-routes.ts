@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { StoredAuditEntry } from '../store/audit-log';
 import { buildTimeline } from './build-timeline';
 import type { GameDayLog } from './game-day-log';
+import { parseParams } from './http/parse-params';
 import { readBody } from './http/read-body';
 import { sendJson } from './http/send-json';
 import { serveStatic } from './http/serve-static';
@@ -42,10 +43,7 @@ function param(req: Request, name: string): string {
 }
 
 async function jsonBody(req: Request): Promise<Record<string, unknown>> {
-  const text = await readBody(req);
-  if (!text) return {};
-  const parsed: unknown = JSON.parse(text);
-  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  return parseParams('application/json', await readBody(req));
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
