@@ -2,7 +2,13 @@ import type { Config } from '../config/config';
 import { parseResourceArn } from '../config/resource-arn';
 import { AwsError } from './aws-error';
 import { awsIds } from './aws-ids';
-import type { CallRecord, EmulatorState, FailNextRule, RecoveryPointState } from './emulator-state';
+import {
+  upRegion,
+  type CallRecord,
+  type EmulatorState,
+  type FailNextRule,
+  type RecoveryPointState,
+} from './emulator-state';
 import { restoreMetadata } from './restore-metadata';
 import { faultsJson } from './sandbox-state';
 import { seedEmulatorState } from './seed-emulator-state';
@@ -60,11 +66,7 @@ export function createEmulatorControl(core: EmulatorCore) {
     setRegion(region: string, input: { up: boolean; outage?: 'unavailable' | 'hang' }) {
       settle();
       const now = core.nowMs();
-      const current = (core.state.regions[region] ??= {
-        up: true,
-        outage: 'unavailable',
-        darkIntervals: [],
-      });
+      const current = (core.state.regions[region] ??= upRegion());
       if (input.outage) current.outage = input.outage;
       if (current.up && !input.up) current.darkIntervals.push({ fromMs: now });
       if (!current.up && input.up) {

@@ -20,6 +20,11 @@ export interface RegionState {
   darkIntervals: DarkInterval[];
 }
 
+/** A region as the seed and the control API first create it: up, failing fast if taken dark. */
+export function upRegion(): RegionState {
+  return { up: true, outage: 'unavailable', darkIntervals: [] };
+}
+
 export interface VaultState {
   region: string;
   name: string;

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { parseResourceArn, vaultArn } from '../config/resource-arn';
 import { awsIds } from './aws-ids';
-import { NO_FAULTS, type EmulatorState, type RecordSetState } from './emulator-state';
+import { NO_FAULTS, upRegion, type EmulatorState, type RecordSetState } from './emulator-state';
 
 /** Route 53's spelling of a record name: lower case with the trailing dot. */
 export function dnsName(name: string): string {
@@ -33,7 +33,7 @@ export function seedEmulatorState(config: Config, nowMs: number): EmulatorState 
   for (const env of Object.values(config.environments)) {
     const regions = [env.primaryRegion, env.recoveryRegion, ...env.allowedRegions];
     for (const region of regions) {
-      state.regions[region] ??= { up: true, outage: 'unavailable', darkIntervals: [] };
+      state.regions[region] ??= upRegion();
       const name = env.backup.vaults[region];
       if (name && !state.vaults.some((v) => v.region === region && v.name === name)) {
         state.vaults.push({
@@ -82,7 +82,7 @@ export function seedEmulatorState(config: Config, nowMs: number): EmulatorState 
     }
     for (const [region, id] of Object.entries(env.dns.healthChecks)) {
       state.healthChecks[id] ??= { id, region };
-      state.regions[region] ??= { up: true, outage: 'unavailable', darkIntervals: [] };
+      state.regions[region] ??= upRegion();
     }
   }
   return state;
