@@ -29,8 +29,6 @@ export type CastVoteOutcome =
   | { ok: true; op: Operation; effect: VoteEffect; message: string }
   | { ok: false; reason: CastVoteRefusal; message: string; op?: Operation };
 
-/** The operations job of an approved operation: one per operation (its id), retried with backoff. */
-
 /**
  * An approval or a denial, by button or by text. The decision is taken on the operation as
  * stored, inside the store's compare-and-set, so a double click counts once and of two approvers
@@ -99,7 +97,6 @@ export async function castVote(
       result.reason === 'not_authorized' && authProblem ? authProblem : result.message;
     return refuse(result.reason, message, op);
   }
-  if (!changed) return refuse('not_pending', result.message, op);
 
   await deps.audit.append({
     type: result.effect === 'denied' ? 'denial' : 'vote',
