@@ -1,3 +1,4 @@
+import { countApprovals } from '../core/approval-policy';
 import { transition } from '../core/operation-machine';
 import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
@@ -41,7 +42,7 @@ export async function expireRequest(
 /** After a request became expired (here, or by a vote that came too late). */
 export async function announceExpiry(deps: LifeboatDeps, op: Operation): Promise<void> {
   await endRequest(deps, op);
-  const approvals = op.votes.filter((v) => v.decision === 'approve').length;
+  const approvals = countApprovals(op);
   await deps.audit.append({
     type: 'expiry',
     actor: SYSTEM_ACTOR,
