@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { GroupDirectory } from '../approval/authorizer';
 import { ErrorCode, LifeboatError } from '../errors';
+import { slackErrorCode } from './slack-call';
 
 export interface SlackGroupDirectoryOptions {
   /** How long an answer is used without asking Slack again. */
@@ -80,10 +81,13 @@ async function call<T extends { ok?: boolean; error?: string }>(
   try {
     return await fn();
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    throw new LifeboatError(ErrorCode.SlackError, `Slack's ${method} failed (${code})`, {
-      cause: error,
-      retryable: true,
-    });
+    throw new LifeboatError(
+      ErrorCode.SlackError,
+      `Slack's ${method} failed (${slackErrorCode(error)})`,
+      {
+        cause: error,
+        retryable: true,
+      },
+    );
   }
 }
