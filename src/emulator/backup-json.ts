@@ -1,10 +1,11 @@
-import type {
-  BackupJobRecord,
-  CopyJobRecord,
-  EmulatorState,
-  JobRecord,
-  RecoveryPointState,
-  RestoreJobRecord,
+import {
+  BACKUP_SIZE_BYTES,
+  type BackupJobRecord,
+  type CopyJobRecord,
+  type EmulatorState,
+  type JobRecord,
+  type RecoveryPointState,
+  type RestoreJobRecord,
 } from './emulator-state';
 import { jobPhase } from './job-progress';
 import { epochSeconds } from './json-response';
@@ -56,7 +57,7 @@ export function backupJobJson(
     State: jobState,
     StatusMessage: job.statusMessage,
     PercentDone: percentDone(jobState, job, nowMs, jobMs),
-    BackupSizeInBytes: job.finalState === 'COMPLETED' ? 1_073_741_824 : undefined,
+    BackupSizeInBytes: job.finalState === 'COMPLETED' ? BACKUP_SIZE_BYTES : undefined,
     IamRoleArn: job.iamRoleArn,
     StartBy: epochSeconds(job.createdAtMs + 8 * 3_600_000),
     BackupType: '',
@@ -87,7 +88,7 @@ export function copyJobJson(
     CompletionDate: job.completedAtMs === undefined ? undefined : epochSeconds(job.completedAtMs),
     State: jobState,
     StatusMessage: job.statusMessage,
-    BackupSizeInBytes: completed ? 1_073_741_824 : undefined,
+    BackupSizeInBytes: completed ? BACKUP_SIZE_BYTES : undefined,
     IamRoleArn: job.iamRoleArn,
     IsParent: IS_PARENT,
   };
@@ -112,7 +113,7 @@ export function restoreJobJson(
     Status: jobState,
     StatusMessage: job.statusMessage,
     PercentDone: percentDone(jobState, job, nowMs, jobMs),
-    BackupSizeInBytes: 1_073_741_824,
+    BackupSizeInBytes: BACKUP_SIZE_BYTES,
     IamRoleArn: job.iamRoleArn,
     ExpectedCompletionTimeMinutes: Math.max(1, Math.ceil(jobMs / 60_000)),
     CreatedResourceArn: completed ? job.createdResourceArn : undefined,

@@ -3,6 +3,7 @@ import { parseResourceArn } from '../config/resource-arn';
 import { AwsError } from './aws-error';
 import { awsIds } from './aws-ids';
 import {
+  BACKUP_SIZE_BYTES,
   upRegion,
   type CallRecord,
   type EmulatorState,
@@ -159,7 +160,7 @@ export function createEmulatorControl(core: EmulatorCore) {
         completedAtMs: Math.min(now, createdAtMs + core.jobMs),
         status: input.status ?? 'COMPLETED',
         encryptionKeyArn: input.encryptionKeyArn ?? vault.encryptionKeyArn,
-        backupSizeBytes: 1_073_741_824,
+        backupSizeBytes: BACKUP_SIZE_BYTES,
         restoreMetadata: restoreMetadata({
           resourceType,
           name: resourceName,

@@ -33,6 +33,9 @@ export interface VaultState {
   encryptionKeyArn: string;
 }
 
+/** The size the emulator reports for every backup, copy and recovery point: 1 GiB. */
+export const BACKUP_SIZE_BYTES = 1_073_741_824;
+
 export interface RecoveryPointState {
   recoveryPointArn: string;
   region: string;

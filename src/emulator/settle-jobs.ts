@@ -1,9 +1,10 @@
-import type {
-  BackupJobRecord,
-  CopyJobRecord,
-  EmulatorState,
-  JobRecord,
-  RestoreJobRecord,
+import {
+  BACKUP_SIZE_BYTES,
+  type BackupJobRecord,
+  type CopyJobRecord,
+  type EmulatorState,
+  type JobRecord,
+  type RestoreJobRecord,
 } from './emulator-state';
 import { jobCompletionMs } from './job-progress';
 import { restoreMetadata } from './restore-metadata';
@@ -63,7 +64,7 @@ function completeBackup(
     status: 'COMPLETED',
     encryptionKeyArn: job.encryptionKeyArn,
     iamRoleArn: job.iamRoleArn,
-    backupSizeBytes: 1_073_741_824,
+    backupSizeBytes: BACKUP_SIZE_BYTES,
     restoreMetadata: restoreMetadata(resource),
   });
 }
