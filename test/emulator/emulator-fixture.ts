@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseConfig, type Config } from '../../src/config/config';
 import { createAwsEmulator, type AwsEmulator, type RunningAwsEmulator } from '../../src/emulator';
+import { sandboxConfig, TEST_AWS_CREDENTIALS } from '../support/harness';
 
 /**
  * Jobs take a minute of emulator time: tests move the emulator's clock instead of sleeping, so
  * machine load cannot make a job finish between two calls.
  */
 export const JOB_MS = 60_000 as const;
-export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
-
-export function sandboxConfig(): Config {
-  const result = parseConfig(readFileSync(join(__dirname, '../../config/sandbox.yaml'), 'utf8'));
-  if (!result.ok) throw new Error(result.problems.join('\n'));
-  return result.config;
-}
+export { TEST_AWS_CREDENTIALS as credentials };
 
 export interface Fixture {
   emulator: AwsEmulator;

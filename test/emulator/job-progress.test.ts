@@ -1,7 +1,7 @@
 import { jobCompletionMs, jobPhase } from '../../src/emulator/job-progress';
 import type { BackupJobRecord, EmulatorState } from '../../src/emulator/emulator-state';
 import { seedEmulatorState } from '../../src/emulator/seed-emulator-state';
-import { sandboxConfig } from './emulator-fixture';
+import { sandboxConfig } from '../support/harness';
 
 const JOB_MS = 100 as const;
 

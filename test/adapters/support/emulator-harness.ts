@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { AwsClientOptions } from '../../../src/adapters/aws/aws-client-options';
-import { loadConfig, type Config, type EnvironmentConfig } from '../../../src/config/config';
+import type { Config, EnvironmentConfig } from '../../../src/config/config';
 import { createAwsEmulator, type RunningAwsEmulator } from '../../../src/emulator';
+import { sandboxConfig } from '../../support/harness';
 import { TEST_CREDENTIALS } from './fake-http-handler';
 
 export const EMULATOR_JOB_MS = 150;
@@ -28,7 +28,7 @@ export interface EmulatorHarness {
 }
 
 export async function startEmulatorHarness(): Promise<EmulatorHarness> {
-  const config = loadConfig(join(__dirname, '../../../config/sandbox.yaml'));
+  const config = sandboxConfig();
   const emulator = createAwsEmulator({ config, jobMs: EMULATOR_JOB_MS });
   const running: RunningAwsEmulator = await emulator.listen(0);
   return {
