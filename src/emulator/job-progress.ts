@@ -4,7 +4,7 @@ import type { DarkInterval, EmulatorState, JobRecord } from './emulator-state';
 const FIRST_STATE_SHARE = 0.25 as const;
 
 /** The dark periods of any of the regions, merged and sorted. */
-export function darkPeriods(state: EmulatorState, regions: readonly string[]): DarkInterval[] {
+function darkPeriods(state: EmulatorState, regions: readonly string[]): DarkInterval[] {
   const all = regions.flatMap((r) => state.regions[r]?.darkIntervals ?? []);
   const sorted = [...all].sort((a, b) => a.fromMs - b.fromMs);
   const merged: DarkInterval[] = [];

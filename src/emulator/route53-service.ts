@@ -10,9 +10,9 @@ import { parseXml, xmlDocument, xmlElement } from './xml';
 import { xmlErrorResponse } from './xml-error-response';
 import { healthCheckHealthy } from './health-check-healthy';
 
-export const ROUTE53_NAMESPACE = 'https://route53.amazonaws.com/doc/2013-04-01/' as const;
+const ROUTE53_NAMESPACE = 'https://route53.amazonaws.com/doc/2013-04-01/' as const;
 /** Route 53's control plane lives in us-east-1. */
-export const ROUTE53_REGION = 'us-east-1' as const;
+const ROUTE53_REGION = 'us-east-1' as const;
 const API = '2013-04-01' as const;
 const MAX_ITEMS_DEFAULT = 100 as const;
 /** Where Route 53's health checkers observe from (three of them, as GetHealthCheckStatus lists). */

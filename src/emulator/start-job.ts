@@ -4,7 +4,7 @@ import type { EmulatedJobKind, JobRecord } from './emulator-state';
 import type { OperationContext } from './emulator-request';
 
 /** How long AWS honours an idempotency token. */
-export const IDEMPOTENCY_WINDOW_MS = 3_600_000 as const;
+const IDEMPOTENCY_WINDOW_MS = 3_600_000 as const;
 
 /**
  * Starts a job, or returns the job that the same idempotency token (same region and operation,

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -18,7 +18,7 @@ export interface AwsClientOptions {
   requestTimeoutMs?: number;
 }
 
-export const AWS_CLIENT_DEFAULTS = {
+const AWS_CLIENT_DEFAULTS = {
   maxAttempts: 4,
   retryMode: 'standard',
   connectionTimeoutMs: 3_000,

@@ -22,7 +22,7 @@ const JOB_STATES: readonly AwsJobState[] = [
 /** Stands in for a date AWS left out: as old as it gets, so nothing looks fresher than it is. */
 const UNKNOWN_DATE = new Date(0).toISOString();
 
-export function isoDate(date: Date | undefined): string | undefined {
+function isoDate(date: Date | undefined): string | undefined {
   return date === undefined || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 

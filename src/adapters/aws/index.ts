@@ -1,4 +1,4 @@
-export { AWS_CLIENT_DEFAULTS, type AwsClientOptions } from './aws-client-options';
+export type { AwsClientOptions } from './aws-client-options';
 export { type AwsCallContext, toLifeboatError } from './aws-error';
 export { type BackupAdapterOptions, createBackupAdapter } from './backup-adapter';
 export { idempotencyToken } from './idempotency-token';
@@ -6,8 +6,4 @@ export {
   createResourceDeleterAdapter,
   type ResourceDeleterAdapterOptions,
 } from './resource-deleter-adapter';
-export {
-  createRoute53Adapter,
-  ROUTE53_REGION,
-  type Route53AdapterOptions,
-} from './route53-adapter';
+export { createRoute53Adapter, type Route53AdapterOptions } from './route53-adapter';

@@ -16,7 +16,7 @@ import { normalizeDnsName } from './dns-name';
 import { summarizeHealth } from './summarize-health';
 
 /** Route 53's control plane lives in one region, whatever region the records point at. */
-export const ROUTE53_REGION = 'us-east-1';
+const ROUTE53_REGION = 'us-east-1';
 
 export interface Route53AdapterOptions extends AwsClientOptions {
   createClient?: (config: Route53ClientConfig) => Route53Client;
