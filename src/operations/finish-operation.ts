@@ -10,11 +10,14 @@ export type EndState = 'succeeded' | 'failed' | 'cancelled';
 /**
  * Ends an operation exactly once, in an order that survives a crash between any two lines:
  * 1. the environment's new state (idempotent: the same input gives the same state);
- * 2. the lock released (compare-and-delete: only this operation's);
- * 3. the outcome counted and audited, once (guarded by a key set only the first time);
- * 4. the final state and the last step, in one compare-and-set;
+ * 2. the outcome counted and audited, once (guarded by a key set only the first time);
+ * 3. the final state and the last step, in one compare-and-set;
+ * 4. the lock released (compare-and-delete: only this operation's);
  * 5. the last thread line (consumers tolerate a duplicate).
- * A worker that dies before 4 runs all of it again; after 4, the operation is final.
+ * A worker that dies before 3 runs all of it again. The lock is released only once the operation
+ * is final, so no second operation can start on the environment while this one may still resume;
+ * a lock left by a worker that died between 3 and 4 belongs to a finished operation, which the
+ * reconciler and the next request free.
  */
 export async function finishOperation(
   ctx: StepContext,
@@ -45,7 +48,6 @@ export async function finishOperation(
 
   const preview = finalize(ctx.op);
   if (preview && end.applyEnvironment) await end.applyEnvironment(preview);
-  await deps.locks.release(ctx.op.environment, ctx.op.id);
 
   const first = await deps.redis.set(
     deps.keys.custom(`op-finished:${ctx.op.id}`),
@@ -73,6 +75,7 @@ export async function finishOperation(
   await ctx.checkpoint(end.step, 'finalizing');
 
   const saved = await ctx.save(finalize);
+  await deps.locks.release(ctx.op.environment, ctx.op.id);
   await announceStep(ctx, end.step, stepState, end.stepDetail);
   await deps.events.publish({
     type: 'operation.step',

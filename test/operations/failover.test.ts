@@ -203,4 +203,35 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
       expect((await h.deps.environments.get('shop-prod')).activeRegion).toBe('eu-west-1');
     });
   });
+
+  describe('while it ends', () => {
+    const seen: { state?: string; holder?: string }[] = [];
+    const ops = operationHarness('failover-ending', {
+      startWorkers: 'on start',
+      workerOptions: {
+        checkpoint: async (_step, phase) => {
+          if (phase !== 'finalizing') return;
+          const h = ops.harness();
+          const [op] = await h.deps.operations.list({ environment: 'shop-prod', limit: 1 });
+          seen.push({
+            ...(op ? { state: op.state } : {}),
+            ...((await h.deps.locks.holder('shop-prod')) ? { holder: 'held' } : {}),
+          });
+        },
+      },
+    });
+
+    it('keeps the environment locked until the operation is final', async () => {
+      const h = ops.harness();
+      await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
+      const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+      await ops.start();
+
+      const op = await waitForFinal(h, approved.id);
+
+      expect(op.state).toBe('succeeded');
+      // A worker dying here resumes a running operation: nothing else may take the environment.
+      expect(seen).toEqual([{ state: 'running', holder: 'held' }]);
+    });
+  });
 });

@@ -60,8 +60,10 @@ export async function waitForFinal(
 ): Promise<Operation> {
   return eventually(
     async () => {
+      // Ended: final, and the environment's lock no longer held by it (released just after).
       const op = await h.deps.operations.get(operationId);
-      return op && FINAL_STATES.includes(op.state) ? op : undefined;
+      if (!op || !FINAL_STATES.includes(op.state)) return undefined;
+      return (await h.deps.locks.holder(op.environment)) === op.id ? undefined : op;
     },
     { timeoutMs, everyMs: 25, what: `${operationId} final` },
   );
