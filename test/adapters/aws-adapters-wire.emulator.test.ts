@@ -13,7 +13,11 @@ interface SandboxState {
 let harness: EmulatorHarness;
 
 beforeAll(async () => {
-  harness = await startEmulatorHarness();
+  // Faults drawn from a fixed cycle: at a 0.3 rate every fourth call is throttled, never two in a
+  // row, so the SDK's retry is exercised without its back-off growing past the test's time.
+  let draw = 0;
+  const cycle = [0.1, 0.9, 0.9, 0.9] as const;
+  harness = await startEmulatorHarness({ random: () => cycle[draw++ % cycle.length] ?? 0.9 });
 });
 
 afterAll(async () => {

@@ -27,9 +27,15 @@ export interface EmulatorHarness {
   close(): Promise<void>;
 }
 
-export async function startEmulatorHarness(): Promise<EmulatorHarness> {
+export async function startEmulatorHarness(
+  options: { random?: () => number } = {},
+): Promise<EmulatorHarness> {
   const config = sandboxConfig();
-  const emulator = createAwsEmulator({ config, jobMs: EMULATOR_JOB_MS });
+  const emulator = createAwsEmulator({
+    config,
+    jobMs: EMULATOR_JOB_MS,
+    ...(options.random ? { random: options.random } : {}),
+  });
   const running: RunningAwsEmulator = await emulator.listen(0);
   return {
     url: running.url,
