@@ -1,7 +1,7 @@
-import { UnrecoverableError, type Processor } from 'bullmq';
+import type { Processor } from 'bullmq';
 import { monitorRpo as measureRpo, type MonitorRpoResult } from '../src/backups/monitor-rpo';
-import { asLifeboatError } from '../src/errors';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
+import { toJobError } from '../src/queue/to-job-error';
 
 /** The `monitor` queue's processor: one round of the RPO monitor per scheduler tick. */
 export function monitorRpo(
@@ -12,9 +12,7 @@ export function monitorRpo(
     try {
       return await measureRpo(deps, options);
     } catch (error) {
-      const lifeboatError = asLifeboatError(error);
-      if (!lifeboatError.retryable) throw new UnrecoverableError(lifeboatError.message);
-      throw lifeboatError;
+      throw toJobError(error);
     }
   };
 }

@@ -3,8 +3,8 @@ import type { BackupSettings } from '../src/backups/backup-settings';
 import type { BackupRunSummary } from '../src/backups/finish-backup-run';
 import { processBackupRun, type BackupRunJobData } from '../src/backups/process-backup-run';
 import { runIdFor } from '../src/backups/run-id';
-import { asLifeboatError } from '../src/errors';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
+import { toJobError } from '../src/queue/to-job-error';
 
 export type RunBackupResult = BackupRunSummary | { outcome: 'skipped'; reason: string };
 
@@ -31,10 +31,7 @@ export function runBackup(
       await job.moveToDelayed(deps.clock.now().toMillis() + result.delayMs, token);
       throw new DelayedError();
     } catch (error) {
-      if (error instanceof DelayedError) throw error;
-      const lifeboatError = asLifeboatError(error);
-      if (!lifeboatError.retryable) throw new UnrecoverableError(lifeboatError.message);
-      throw lifeboatError;
+      throw toJobError(error);
     }
   };
 }
