@@ -1,14 +1,7 @@
 import type { EnvironmentConfig } from '../config/config';
-import type { Exposure } from '../core/rpo-exposure';
+import type { StoredExposure } from '../backups/stored-exposure';
 import type { EnvironmentState, Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-
-/** What the RPO monitor writes at `keys.exposure(env)`. */
-export interface StoredExposure extends Exposure {
-  computedAt: string;
-  nextBackupAt?: string;
-  intervalMs?: number;
-}
 
 export interface EnvironmentStatus {
   environment: EnvironmentConfig;
