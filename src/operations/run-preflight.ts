@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { buildPlan } from '../core/plan-failover';
+import { buildPlan } from '../core/build-plan';
 import { transition } from '../core/operation-machine';
 import type { Operation } from '../core/types';
 import { withProgress, withResourceProgress } from './operation-progress';

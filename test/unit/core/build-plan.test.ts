@@ -1,7 +1,6 @@
 import { buildPlan, type BuildPlanInput } from '../../../src/core/build-plan';
 import { afterFailover } from '../../../src/core/environment-state';
 import { planFingerprint } from '../../../src/core/plan-fingerprint';
-import { planDrill, planFailback, planFailover } from '../../../src/core/plan-failover';
 import type { EnvironmentState } from '../../../src/core/types';
 import { CARTS, fullPoints, initialState, ORDERS, point, SHOP_DB, shopProd, T0 } from './fixtures';
 
@@ -177,7 +176,12 @@ describe('buildPlan: failover', () => {
 
 describe('buildPlan: failback and drill', () => {
   it('fails back home, planned, without needing points', () => {
-    const result = planFailback({ ...input(), state: failedOverState(), recoveryPoints: [] });
+    const result = buildPlan({
+      ...input(),
+      kind: 'failback',
+      state: failedOverState(),
+      recoveryPoints: [],
+    });
     expect(result).toMatchObject({
       ok: true,
       plan: {
@@ -196,31 +200,28 @@ describe('buildPlan: failback and drill', () => {
   });
 
   it('refuses a failback from the primary, or to another region', () => {
-    expect(planFailback(input())).toEqual({
+    expect(buildPlan(input({ kind: 'failback' }))).toEqual({
       ok: false,
       problems: [expect.stringContaining('already runs in its primary region')],
     });
-    expect(planFailback({ ...input(), state: failedOverState(), toRegion: 'eu-north-1' })).toEqual({
+    expect(
+      buildPlan({ ...input(), kind: 'failback', state: failedOverState(), toRegion: 'eu-north-1' }),
+    ).toEqual({
       ok: false,
       problems: [expect.stringContaining('/dr failover --to eu-north-1')],
     });
   });
 
   it('drills in the protection region without DNS changes, and needs points', () => {
-    const result = planDrill(input());
+    const result = buildPlan(input({ kind: 'drill' }));
     expect(result).toMatchObject({
       ok: true,
       plan: { kind: 'drill', toRegion: 'eu-central-1', dnsChanges: [], healthChecks: [] },
     });
-    expect(planDrill(input({ recoveryPoints: [] }))).toMatchObject({
+    expect(buildPlan(input({ kind: 'drill', recoveryPoints: [] }))).toMatchObject({
       ok: false,
       problems: [expect.anything(), expect.anything(), expect.anything()],
     });
-  });
-
-  it('planFailover is buildPlan of kind failover', () => {
-    const same = input();
-    expect(planFailover(same)).toEqual(buildPlan(same));
   });
 });
 
