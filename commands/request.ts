@@ -1,3 +1,4 @@
+import { requiredApprovals } from '../src/core/approval-policy';
 import { requestOperation } from '../src/approval/request-operation';
 import { slackDate } from '../src/slack/blocks/mrkdwn';
 import type { Reply } from '../src/slack/reply';
@@ -34,7 +35,7 @@ export async function requestCommand(
     return refusal(result.message, instead);
   }
   const { op } = result;
-  const needed = Math.max(1, deps.config.approval.minApprovers);
+  const needed = requiredApprovals(deps.config.approval.minApprovers);
   const where =
     op.kind === 'drill' ? `in ${op.plan.toRegion}` : `${op.plan.fromRegion} → ${op.plan.toRegion}`;
   return {

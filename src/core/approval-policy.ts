@@ -99,7 +99,7 @@ export function castVote(input: CastVoteInput): VoteResult {
     return { ok: true, op: denied.op, effect: 'denied', message: `${op.id} was ${who}` };
   }
 
-  const needed = Math.max(1, input.minApprovers);
+  const needed = requiredApprovals(input.minApprovers);
   const approvals = countApprovals(voted);
   if (approvals < needed) {
     return {
@@ -120,6 +120,11 @@ export function castVote(input: CastVoteInput): VoteResult {
 }
 
 /** Distinct people other than the requester who approved. */
+/** How many approvers besides the requester an operation needs: minApprovers, never fewer than one. */
+export function requiredApprovals(minApprovers: number): number {
+  return Math.max(1, minApprovers);
+}
+
 export function countApprovals(op: Operation): number {
   const approvers = new Set(
     op.votes

@@ -1,7 +1,7 @@
 import type { KnownBlock } from './block-types';
 import type { DateTime } from 'luxon';
 import { formatDurationMs } from '../../config/duration';
-import { countApprovals } from '../../core/approval-policy';
+import { countApprovals, requiredApprovals } from '../../core/approval-policy';
 import { summarizeOutcome } from '../../core/operation-report';
 import { FINAL_STATES, type Operation, type StepRecord, type StepState } from '../../core/types';
 import {
@@ -61,7 +61,7 @@ export function operationMessage(
   const { plan } = op;
   const title = `${KIND[op.kind]} of ${op.environment} · ${op.id}`;
   const final = FINAL_STATES.includes(op.state);
-  const needed = Math.max(1, minApprovers);
+  const needed = requiredApprovals(minApprovers);
   const approvals = countApprovals(op);
 
   const where =
