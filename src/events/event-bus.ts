@@ -10,6 +10,11 @@ import type { LifeboatEvent } from './lifeboat-event';
 export interface EventBus {
   publish(event: LifeboatEvent): Promise<void>;
   /**
+   * Creates `group` at the end of the stream if it does not exist, so a consumer that starts
+   * later still receives every event published from now on.
+   */
+  ensureGroup(group: string): Promise<void>;
+  /**
    * Reads events for `group` until `stop()` is called. `blockingRedis` is a connection of its own:
    * XREADGROUP BLOCK holds it.
    */
@@ -25,19 +30,25 @@ export interface EventBus {
 const MAX_LEN = 10_000;
 
 export function createEventBus(redis: Redis, keys: RedisKeys): EventBus {
+  async function ensureGroup(group: string): Promise<void> {
+    try {
+      await redis.xgroup('CREATE', keys.events, group, '$', 'MKSTREAM');
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) throw error;
+    }
+  }
+
   return {
     async publish(event) {
       await redis.xadd(keys.events, 'MAXLEN', '~', MAX_LEN, '*', 'event', JSON.stringify(event));
     },
 
+    ensureGroup,
+
     consume(blockingRedis, group, consumer, handle, { blockMs = 1000, onError } = {}) {
       let running = true;
       const loop = (async () => {
-        try {
-          await blockingRedis.xgroup('CREATE', keys.events, group, '$', 'MKSTREAM');
-        } catch (error) {
-          if (!String(error).includes('BUSYGROUP')) throw error;
-        }
+        await ensureGroup(group);
         // First what this consumer had read but not acknowledged (a crash), then new events.
         let cursor = '0';
         while (running) {

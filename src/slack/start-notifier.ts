@@ -48,7 +48,7 @@ export async function startNotifier(
   options: NotifierOptions = {},
 ): Promise<Notifier> {
   // The group exists before start-up ends, so no event published after it is missed.
-  await createConsumerGroup(deps);
+  await deps.events.ensureGroup(SLACK_CONSUMER_GROUP);
   const intervalMs = options.minUpdateIntervalMs ?? 1000;
   const consumer = options.consumer ?? `${hostname()}-${process.pid}`;
   const lanes = new Map<string, MessageLane>();
@@ -235,12 +235,4 @@ export async function startNotifier(
       await Promise.all([...lanes.values()].map((l) => l.stop()));
     },
   };
-}
-
-async function createConsumerGroup(deps: LifeboatDeps): Promise<void> {
-  try {
-    await deps.redis.xgroup('CREATE', deps.keys.events, SLACK_CONSUMER_GROUP, '$', 'MKSTREAM');
-  } catch (error) {
-    if (!String(error).includes('BUSYGROUP')) throw error;
-  }
 }
