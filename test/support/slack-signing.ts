@@ -1,14 +1,14 @@
-import { createHmac } from 'node:crypto';
+import { signSlackRequest } from '../../src/sandbox/slack/sign-slack-request';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789';
 
-/** Slack's v0 signature: HMAC-SHA256 over `v0:TIMESTAMP:BODY` with the signing secret. */
+/** Slack's v0 signature, as the sandbox's Slack signs its requests. */
 export function slackSignature(
   body: string,
   timestampSec: number,
   secret = TEST_SIGNING_SECRET,
 ): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestampSec}:${body}`).digest('hex')}`;
+  return signSlackRequest(secret, body, timestampSec)['X-Slack-Signature'];
 }
 
 export interface SignedRequestOptions {
