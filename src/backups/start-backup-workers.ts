@@ -5,7 +5,7 @@ import type { LifeboatDeps } from '../lifeboat-deps';
 import { QueueName } from '../queue/queue-names';
 import { backupKeys, MONITOR_SCHEDULER_ID } from './backup-keys';
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from './backup-settings';
-import { closeWithDeadline } from './close-with-deadline';
+import { closeWithDeadline } from '../close-with-deadline';
 import { createObservedDurations } from './observed-durations';
 import { syncBackupSchedules } from './sync-backup-schedules';
 

@@ -4,7 +4,7 @@
  * and drill schedulers, scheduled backups and the RPO monitor, request expiry. SIGTERM or SIGINT
  * closes them within a deadline; a job cut short stalls and another worker resumes it.
  */
-import { closeWithDeadline } from '../backups/close-with-deadline';
+import { closeWithDeadline } from '../close-with-deadline';
 import { createRuntime } from '../create-runtime';
 import { asLifeboatError } from '../errors';
 import { readSettings } from '../settings';

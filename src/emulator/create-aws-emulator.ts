@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { systemClock, type Clock } from '../clock';
+import { readBody } from '../http/read-body';
 import type { Config } from '../config/config';
 import { AwsError } from './aws-error';
 import { awsIds } from './aws-ids';
@@ -100,15 +101,6 @@ function toRequest(message: IncomingMessage, body: string): EmulatorRequest {
     headers: message.headers,
     body,
   };
-}
-
-function readBody(message: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    message.on('data', (chunk: Buffer) => chunks.push(chunk));
-    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    message.on('error', reject);
-  });
 }
 
 export function createAwsEmulator(options: AwsEmulatorOptions): AwsEmulator {

@@ -8,7 +8,7 @@ import type { StoredAuditEntry } from '../store/audit-log';
 import { buildTimeline } from './build-timeline';
 import type { GameDayLog } from './game-day-log';
 import { parseParams } from './http/parse-params';
-import { readBody } from './http/read-body';
+import { readBody } from '../http/read-body';
 import { sendJson } from './http/send-json';
 import { serveStatic } from './http/serve-static';
 import { describeControlCall } from './describe-control-call';

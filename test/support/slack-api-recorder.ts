@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../../src/http/read-body';
 
 export interface RecordedCall {
   method: string;
@@ -154,16 +155,6 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
       }),
   };
   return recorder;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
 }
 
 /** The Web API client sends form fields, with blocks and views as JSON strings; response_url gets JSON. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseParams, stringParam } from '../http/parse-params';
-import { readBody } from '../http/read-body';
+import { readBody } from '../../http/read-body';
 import { sendJson } from '../http/send-json';
 import { callSlackMethod } from './call-slack-method';
 import type { SlackWorkspace } from './slack-workspace';
