@@ -155,8 +155,16 @@ describe('bot, worker and emulator as separate processes', () => {
     expect(
       (await command('failover shop-prod --reason "eu-west-1 is down"', 'U0ALICE')).status,
     ).toBe(200);
-    const [request] = await slack.waitFor('chat.postMessage', 1, 20_000);
-    const blocks = JSON.stringify(request?.args.blocks);
+    // The RPO monitor may post alerts for the other environments first: the request is the
+    // message that carries the Approve button.
+    const request = await eventually(
+      () =>
+        slack
+          .callsTo('chat.postMessage')
+          .find((c) => JSON.stringify(c.args.blocks ?? []).includes('"dr_approve"')),
+      { timeoutMs: 20_000, what: 'the request message with its Approve button' },
+    );
+    const blocks = JSON.stringify(request.args.blocks);
     const operationId =
       /"action_id":"dr_approve"[^}]*"value":"(op-[a-z0-9]+)"|"value":"(op-[a-z0-9]+)"[^}]*"action_id":"dr_approve"/.exec(
         blocks,
