@@ -22,6 +22,7 @@ export class MessageLane {
   /** No chat.update before this (one per second). */
   nextUpdateAtMs = 0;
   private timer: NodeJS.Timeout | undefined;
+  private timerAtMs = 0;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -49,12 +50,23 @@ export class MessageLane {
 
   /** Wakes the lane at `atMs` (the earliest of any already set). */
   wakeAt(atMs: number): void {
-    if (this.stopped || this.timer) return;
+    if (this.stopped) return;
+    if (this.timer) {
+      if (this.timerAtMs <= atMs) return;
+      clearTimeout(this.timer);
+    }
+    this.timerAtMs = atMs;
     const delay = Math.max(0, atMs - this.nowMs());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.kick();
     }, delay);
+  }
+
+  /** Nothing waiting and no pacing still in force: the lane can be dropped and made afresh. */
+  get idle(): boolean {
+    const now = this.nowMs();
+    return !this.busy && now >= this.nextUpdateAtMs && now >= this.blockedUntilMs;
   }
 
   get busy(): boolean {

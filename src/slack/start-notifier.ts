@@ -208,8 +208,14 @@ export async function startNotifier(
       deps.logger.error({ err: error, event: event.type }, 'Slack notifier failed on an event'),
   });
 
-  // The RTO clock in a running operation's message moves even when no step changes.
+  // The RTO clock in a running operation's message moves even when no step changes; and lanes
+  // with nothing left to do are dropped, so a long-lived bot keeps only the messages in motion.
   const refreshClocks = async () => {
+    for (const [key, lane] of lanes) {
+      if (!lane.idle) continue;
+      lanes.delete(key);
+      failures.delete(key);
+    }
     for (const environment of Object.keys(deps.config.environments)) {
       const holder = await deps.locks.holder(environment);
       const op = holder ? await deps.operations.get(holder) : undefined;
