@@ -35,6 +35,8 @@ export interface SlackApiRecorder {
   callsTo(method: string): RecordedCall[];
   rateLimit(rule: RateLimitRule): void;
   setUserGroups(groups: UserGroup[]): void;
+  /** The WebSocket URL that apps.connections.open hands a Socket Mode client. */
+  setSocketModeUrl(url: string): void;
   /** Waits until `count` calls to `method` have been recorded. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   reset(): void;
@@ -43,14 +45,15 @@ export interface SlackApiRecorder {
 
 /**
  * A local stand-in for Slack's Web API that records every call: chat.postMessage, chat.update,
- * chat.postEphemeral, views.publish, usergroups.list, usergroups.users.list, auth.test, and
- * response_url posts. It answers `ok: true` with fresh `ts` values, and 429 with Retry-After where
+ * chat.postEphemeral, views.publish, usergroups.list, usergroups.users.list, auth.test,
+ * apps.connections.open (Socket Mode), and response_url posts. It answers `ok: true` with fresh `ts` values, and 429 with Retry-After where
  * a rule says so.
  */
 export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
   const calls: RecordedCall[] = [];
   let rules: (RateLimitRule & { left: number })[] = [];
   let groups: UserGroup[] = [];
+  let socketModeUrl: string | undefined;
   let seq = 100;
   const nextTs = () => `1767225600.${String(++seq).padStart(6, '0')}`;
 
@@ -112,6 +115,10 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
       }
       case 'response_url':
         return { ok: true };
+      case 'apps.connections.open':
+        return socketModeUrl
+          ? { ok: true, url: socketModeUrl }
+          : { ok: false, error: 'not_allowed_token_type' };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -131,6 +138,9 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
     },
     setUserGroups(next) {
       groups = next;
+    },
+    setSocketModeUrl(url) {
+      socketModeUrl = url;
     },
     async waitFor(method, count = 1, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
