@@ -28,7 +28,7 @@ describe('crash matrix, failover: a worker killed at any point, the operation st
   const matrix = crashMatrixHarness();
 
   it.each(CHECKPOINTS)('killed at %s', async (point) => {
-    const { op, s } = await matrix.crashThenFinish([point], false);
+    const { op, s } = await matrix.crashThenFinish([point], { kind: 'failover' });
     expect(op.state).toBe('succeeded');
     expectOnce(s, { backups: 0, copies: 0 });
     const state = await matrix.harness().deps.environments.get('shop-prod');

@@ -14,7 +14,7 @@ describe('crash matrix, planned failover and repeated kills', () => {
   const matrix = crashMatrixHarness();
 
   it.each(CHECKPOINTS)('planned failover, killed at %s', async (point) => {
-    const { op, s } = await matrix.crashThenFinish([point], true);
+    const { op, s } = await matrix.crashThenFinish([point], { kind: 'failover', planned: true });
     expect(op.state).toBe('succeeded');
     expectOnce(s, { backups: 3, copies: 3 });
   });
@@ -22,7 +22,7 @@ describe('crash matrix, planned failover and repeated kills', () => {
   it('failover, killed three times in a row (the job stalls more than once)', async () => {
     const { op, s } = await matrix.crashThenFinish(
       ['restore:called', 'restore:poll', 'dns:called'],
-      false,
+      { kind: 'failover' },
     );
     expect(op.state).toBe('succeeded');
     expectOnce(s, { backups: 0, copies: 0 });

@@ -31,12 +31,28 @@ export function crashMatrixHarness() {
 
   return {
     harness: () => h,
-    async crashThenFinish(crashPoints: readonly string[], planned: boolean) {
+    /**
+     * `failover` (planned or not) and `drill` of shop-prod start from the seeded sandbox;
+     * `failback` first fails shop-prod over with a worker that is then stopped.
+     */
+    async crashThenFinish(
+      crashPoints: readonly string[],
+      operation: { kind: 'failover' | 'failback' | 'drill'; planned?: boolean },
+    ) {
+      const { kind, planned = false } = operation;
       if (!planned) await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
+      if (kind === 'failback') {
+        const away = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
+        const first = worker();
+        const done = await waitForFinal(h, away.id, 30_000);
+        await first.stop();
+        if (done.state !== 'succeeded')
+          throw new Error(`the failover before failback ${done.state}`);
+      }
       const approved = await requestApproved(h, {
-        kind: 'failover',
+        kind,
         environment: 'shop-prod',
-        planned,
+        ...(kind === 'failover' ? { planned } : {}),
       });
       for (const point of crashPoints) {
         const victim = worker({ DR_TEST_CRASH_AT: point });
@@ -50,14 +66,18 @@ export function crashMatrixHarness() {
   };
 }
 
-/** Exactly once: one restore job per resource, one DNS change, and the expected backups/copies. */
+/**
+ * Exactly once: the expected backup and copy jobs, one restore job per resource (three, or as many
+ * as `restores` says), and one DNS change (or `changes`).
+ */
 export function expectOnce(
   s: Awaited<ReturnType<typeof snapshot>>,
-  counts: { backups: number; copies: number },
+  counts: { backups: number; copies: number; restores?: number; changes?: number },
 ): void {
+  const restores = counts.restores ?? 3;
   expect(s.backupJobs).toHaveLength(counts.backups);
   expect(s.copyJobs).toHaveLength(counts.copies);
-  expect(s.restoreJobs).toHaveLength(3);
-  expect(new Set(s.restoreJobs.map((j) => j.resourceArn)).size).toBe(3);
-  expect(s.changes).toHaveLength(1);
+  expect(s.restoreJobs).toHaveLength(restores);
+  expect(new Set(s.restoreJobs.map((j) => `${j.region} ${j.resourceArn}`)).size).toBe(restores);
+  expect(s.changes).toHaveLength(counts.changes ?? 1);
 }
