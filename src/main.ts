@@ -5,15 +5,13 @@
  */
 import { resolve } from 'node:path';
 import { createRuntime } from './create-runtime';
-import { asLifeboatError } from './errors';
 import { startRedisChild } from './sandbox/redis-child';
 import { startSandbox } from './sandbox/start-sandbox';
+import { runProcess } from './run-process';
 import { readSettings, type Settings } from './settings';
 import { botOptionsFromSettings } from './slack/bot-options-from-settings';
 import { startBot } from './slack/start-bot';
 import { startWorkers } from './start-workers';
-
-const SHUTDOWN_DEADLINE_MS = 15_000;
 
 async function startProduction(settings: Settings): Promise<{ stop(): Promise<void> }> {
   const options = botOptionsFromSettings(settings);
@@ -45,36 +43,22 @@ async function withRedis(
   return { settings: { ...settings, redisUrl: redis.url }, stop: redis.stop };
 }
 
-async function main(): Promise<void> {
-  const redis = await withRedis(readSettings());
-  const { settings } = redis;
-  const start = settings.slackBotToken ? startProduction : startSandbox;
-  const started = await start(settings).catch(async (error: unknown) => {
-    await redis.stop();
-    throw error;
-  });
-  const running = {
-    async stop() {
-      await started.stop();
+runProcess(
+  async () => {
+    const redis = await withRedis(readSettings());
+    const { settings } = redis;
+    const start = settings.slackBotToken ? startProduction : startSandbox;
+    const started = await start(settings).catch(async (error: unknown) => {
       await redis.stop();
-    },
-  };
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`${signal}: stopping Lifeboat\n`);
-    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${asLifeboatError(error).message}\n`);
-  process.exit(1);
-});
+      throw error;
+    });
+    return {
+      async stop(signal) {
+        process.stderr.write(`${signal}: stopping Lifeboat\n`);
+        await started.stop();
+        await redis.stop();
+      },
+    };
+  },
+  { deadlineMs: 15_000 },
+);

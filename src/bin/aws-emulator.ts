@@ -6,50 +6,41 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/config';
 import { createAwsEmulator } from '../emulator';
-import { asLifeboatError } from '../errors';
 import { createLogger } from '../logger';
+import { runProcess } from '../run-process';
 import { readSettings } from '../settings';
 
 const SANDBOX_CONFIG = 'config/sandbox.yaml' as const;
 
-async function main(): Promise<void> {
-  const settings = readSettings();
-  const configPath =
-    process.env['DR_CONFIG'] === undefined && !existsSync(settings.configPath)
-      ? SANDBOX_CONFIG
-      : settings.configPath;
-  const config = loadConfig(configPath);
-  const log = createLogger(settings.logLevel, 'aws-emulator');
-  const emulator = createAwsEmulator({ config, jobMs: settings.emulatorJobMs });
-  const running = await emulator.listen(
-    settings.emulatorPort,
-    process.env['AWS_EMULATOR_HOST'] ?? '127.0.0.1',
-  );
-  log.info(
-    {
-      url: running.url,
-      config: configPath,
-      jobMs: settings.emulatorJobMs,
-      regions: Object.keys(emulator.state.regions),
-    },
-    `AWS emulator listening on ${running.url}: set AWS_ENDPOINT_URL=${running.url}`,
-  );
-  let closing = false;
-  const close = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'AWS emulator closing');
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+runProcess(
+  async () => {
+    const settings = readSettings();
+    const configPath =
+      process.env['DR_CONFIG'] === undefined && !existsSync(settings.configPath)
+        ? SANDBOX_CONFIG
+        : settings.configPath;
+    const config = loadConfig(configPath);
+    const log = createLogger(settings.logLevel, 'aws-emulator');
+    const emulator = createAwsEmulator({ config, jobMs: settings.emulatorJobMs });
+    const running = await emulator.listen(
+      settings.emulatorPort,
+      process.env['AWS_EMULATOR_HOST'] ?? '127.0.0.1',
     );
-  };
-  process.on('SIGTERM', () => close('SIGTERM'));
-  process.on('SIGINT', () => close('SIGINT'));
-}
-
-main().catch((error: unknown) => {
-  const failure = asLifeboatError(error);
-  process.stderr.write(`${failure.message}\n`);
-  process.exit(1);
-});
+    log.info(
+      {
+        url: running.url,
+        config: configPath,
+        jobMs: settings.emulatorJobMs,
+        regions: Object.keys(emulator.state.regions),
+      },
+      `AWS emulator listening on ${running.url}: set AWS_ENDPOINT_URL=${running.url}`,
+    );
+    return {
+      async stop(signal) {
+        log.info({ signal }, 'AWS emulator closing');
+        await running.close();
+      },
+    };
+  },
+  { deadlineMs: 5_000 },
+);
