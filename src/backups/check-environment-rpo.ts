@@ -5,13 +5,13 @@ import { computeExposure, type ExposureStatus } from '../core/rpo-exposure';
 import type { RecoveryPoint } from '../core/types';
 import { asLifeboatError, ErrorCode } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { backupSchedulerId } from './backup-keys';
+import { backupKeys, backupSchedulerId } from './backup-keys';
 import { explainExposure } from './explain-exposure';
-import type { InFlightMarker } from './in-flight-marker';
-import type { JobOutcomes } from './job-outcomes';
-import type { ObservedDurations } from './observed-durations';
+import { createInFlightMarker, type InFlightMarker } from './in-flight-marker';
+import { createJobOutcomes, type JobOutcomes } from './job-outcomes';
+import { createObservedDurations, type ObservedDurations } from './observed-durations';
 import { planEnvironmentInterval } from './plan-environment-interval';
-import type { AlertTransition, RpoAlertState } from './rpo-alert-state';
+import { createRpoAlertState, type AlertTransition, type RpoAlertState } from './rpo-alert-state';
 import type { StoredExposure } from './stored-exposure';
 
 export interface RpoStores {
@@ -20,6 +20,18 @@ export interface RpoStores {
   alerts: RpoAlertState;
   marker: InFlightMarker;
   floorMs?: number;
+}
+
+/** The Redis-backed stores an RPO check reads and writes. */
+export function createRpoStores(deps: LifeboatDeps, floorMs?: number): RpoStores {
+  const keys = backupKeys(deps.keys);
+  return {
+    durations: createObservedDurations(deps.redis, keys),
+    outcomes: createJobOutcomes(deps.redis, keys),
+    alerts: createRpoAlertState(deps.redis, keys),
+    marker: createInFlightMarker(deps.redis, keys),
+    ...(floorMs !== undefined ? { floorMs } : {}),
+  };
 }
 
 /**
@@ -54,14 +66,18 @@ export async function checkEnvironmentRpo(
   const scheduler = await deps.queues.backups.getJobScheduler(backupSchedulerId(env.name));
   const interval = await planEnvironmentInterval(env, stores.durations, stores.floorMs);
   const nextBackupAtMs = scheduler?.next;
+  // A run in flight is the next backup: it lands one backup's duration from now at the latest
+  // (pessimistic: it started earlier), whatever the scheduler's next tick.
+  const runInFlight = (await stores.marker.holder(env.name)) !== undefined;
+  const nextDueMs = runInFlight ? undefined : nextBackupAtMs;
   const exposure = computeExposure({
     environment: env,
     resources: state.resources,
     recoveryPoints: points,
     protectionRegion: region,
     now,
-    ...(nextBackupAtMs !== undefined
-      ? { nextBackupDueAt: DateTime.fromMillis(nextBackupAtMs, { zone: 'utc' }) }
+    ...(nextDueMs !== undefined
+      ? { nextBackupDueAt: DateTime.fromMillis(nextDueMs, { zone: 'utc' }) }
       : {}),
     expectedBackupDurationMs: interval.expectedDurationMs,
   });
@@ -74,7 +90,8 @@ export async function checkEnvironmentRpo(
           exposure: { ...exposure, status },
           outcomes: await stores.outcomes.all(env.name),
           nowMs: now.toMillis(),
-          ...(nextBackupAtMs !== undefined ? { nextBackupAtMs } : {}),
+          ...(nextDueMs !== undefined ? { nextBackupAtMs: nextDueMs } : {}),
+          ...(runInFlight ? { backupRunning: true } : {}),
           expectedBackupDurationMs: interval.expectedDurationMs,
           ...(darkMessage !== undefined ? { darkMessage } : {}),
         });
@@ -87,6 +104,7 @@ export async function checkEnvironmentRpo(
       : {}),
     ...(scheduler?.every !== undefined ? { intervalMs: scheduler.every } : {}),
     expectedBackupDurationMs: interval.expectedDurationMs,
+    ...(runInFlight ? { backupRunning: true } : {}),
     ...(darkMessage !== undefined ? { protectionRegionDark: true } : {}),
     ...(reason !== undefined ? { reason } : {}),
   };
@@ -94,9 +112,7 @@ export async function checkEnvironmentRpo(
 
   // A resource with no point yet while a run is in flight: the run's end tells (its retries
   // included), rather than an alert that the run itself may answer in a moment.
-  const runWillTell =
-    status === 'unprotected' && (await stores.marker.holder(env.name)) !== undefined;
-  if (runWillTell) return { exposure: stored, transition: 'none' };
+  if (status === 'unprotected' && runInFlight) return { exposure: stored, transition: 'none' };
 
   const transition = await stores.alerts.transition(env.name, status);
   if (transition === 'alert') {

@@ -8,6 +8,8 @@ export interface ExplainInput {
   outcomes: Readonly<Record<string, JobOutcome>>;
   nowMs: number;
   nextBackupAtMs?: number;
+  /** A backup run is in flight: it is the next backup. */
+  backupRunning?: boolean;
   expectedBackupDurationMs: number;
   /** Set when the protection region did not answer. */
   darkMessage?: string;
@@ -33,8 +35,9 @@ export function explainExposure(input: ExplainInput): string {
       `the newest copy of ${resource.resourceArn} in ${where} is ${formatDurationMs(resource.exposureMs)} old, past the ${target} target`,
     );
   } else {
-    const due =
-      input.nextBackupAtMs !== undefined && input.nextBackupAtMs > input.nowMs
+    const due = input.backupRunning
+      ? 'running now'
+      : input.nextBackupAtMs !== undefined && input.nextBackupAtMs > input.nowMs
         ? `due in ${formatDurationMs(input.nextBackupAtMs - input.nowMs)}`
         : 'due now';
     parts.push(

@@ -1,10 +1,5 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { backupKeys } from './backup-keys';
-import { checkEnvironmentRpo } from './check-environment-rpo';
-import { createInFlightMarker } from './in-flight-marker';
-import { createJobOutcomes } from './job-outcomes';
-import { createObservedDurations } from './observed-durations';
-import { createRpoAlertState } from './rpo-alert-state';
+import { checkEnvironmentRpo, createRpoStores } from './check-environment-rpo';
 import type { StoredExposure } from './stored-exposure';
 
 export interface MonitorRpoResult {
@@ -21,14 +16,7 @@ export async function monitorRpo(
   deps: LifeboatDeps,
   options: { floorMs?: number } = {},
 ): Promise<MonitorRpoResult> {
-  const keys = backupKeys(deps.keys);
-  const stores = {
-    durations: createObservedDurations(deps.redis, keys),
-    outcomes: createJobOutcomes(deps.redis, keys),
-    alerts: createRpoAlertState(deps.redis, keys),
-    marker: createInFlightMarker(deps.redis, keys),
-    ...(options.floorMs !== undefined ? { floorMs: options.floorMs } : {}),
-  };
+  const stores = createRpoStores(deps, options.floorMs);
   const result: MonitorRpoResult = { checked: {}, errors: {} };
   await Promise.all(
     Object.values(deps.config.environments).map(async (env) => {

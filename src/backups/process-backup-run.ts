@@ -5,10 +5,10 @@ import { backupKeys } from './backup-keys';
 import type { BackupRun } from './backup-run';
 import type { BackupSettings } from './backup-settings';
 import { beginBackupRun } from './begin-backup-run';
+import { checkEnvironmentRpo, createRpoStores } from './check-environment-rpo';
 import { finishBackupRun, type BackupRunSummary } from './finish-backup-run';
 import { createInFlightMarker } from './in-flight-marker';
 import { createJobOutcomes } from './job-outcomes';
-import { createObservedDurations } from './observed-durations';
 import { recordSkippedRun } from './record-skipped-run';
 import { isRunAlive } from './run-id';
 
@@ -62,13 +62,21 @@ export async function processBackupRun(
     maxRunMs: settings.maxRunMs ?? env?.rpoMs ?? 24 * 3_600_000,
   });
   if (advanced.kind === 'wait') return advanced;
+  const stores = createRpoStores(deps, settings.floorMs);
   const summary = await finishBackupRun(deps, {
     run: advanced.run,
     trigger: data.trigger,
     ...(data.requestedBy !== undefined ? { requestedBy: data.requestedBy } : {}),
-    marker,
-    durations: createObservedDurations(deps.redis, keys),
+    marker: stores.marker,
+    durations: stores.durations,
     ...(settings.floorMs !== undefined ? { floorMs: settings.floorMs } : {}),
   });
+  // Measured again at once: /dr status, /metrics and the alert state see the new copies now,
+  // not at the monitor's next round. A failure here leaves it to that round.
+  if (env) {
+    await checkEnvironmentRpo(deps, env, stores).catch((error: unknown) =>
+      deps.logger.warn({ environment: env.name, err: error }, 'RPO check after the run failed'),
+    );
+  }
   return { kind: 'finished', summary };
 }

@@ -10,6 +10,8 @@ export interface StoredExposure extends Exposure {
   nextBackupAt?: string;
   /** The scheduler's interval. */
   intervalMs?: number;
+  /** A backup run was in flight when this was measured. */
+  backupRunning?: boolean;
   /** How long a backup and its copy are expected to take (the planner's estimate). */
   expectedBackupDurationMs: number;
   /** The protection region did not answer: the points are the last ones seen. */

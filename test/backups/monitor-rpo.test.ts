@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
-import { backupKeys } from '../../src/backups/backup-keys';
+import { backupKeys, backupSchedulerId } from '../../src/backups/backup-keys';
+import { createInFlightMarker } from '../../src/backups/in-flight-marker';
 import { createJobOutcomes } from '../../src/backups/job-outcomes';
 import { monitorRpo } from '../../src/backups/monitor-rpo';
 import type { StoredExposure } from '../../src/backups/stored-exposure';
@@ -101,6 +102,47 @@ describe('RPO monitor (fake clock, real Redis)', () => {
     expect(await events('rpo.recovered')).toHaveLength(1);
     expect(await events('rpo.alert')).toHaveLength(2);
     expect((await stored()).status).toBe('ok');
+  });
+
+  it('counts a run in flight as the next backup, whatever the scheduler says', async () => {
+    // A scheduler whose next tick (BullMQ's own time) is far past this test's clock.
+    await deps.queues.backups.upsertJobScheduler(
+      backupSchedulerId('shop-prod'),
+      { every: 3.5 * HOUR_MS, startDate: Date.now() + HOUR_MS },
+      { name: 'backup', data: { environment: 'shop-prod', trigger: 'schedule' } },
+    );
+    protectAll(clock.now());
+    clock.advance({ hours: 1 });
+    const marker = createInFlightMarker(redis, backupKeys(deps.keys));
+    expect(await marker.claim('shop-prod', 'run-1')).toEqual({ owned: true });
+    await monitorRpo(deps);
+    const running = await stored();
+    expect(running.status).toBe('ok');
+    expect(running.backupRunning).toBe(true);
+    expect(await events('rpo.alert')).toHaveLength(0);
+
+    // Once the run is over with nothing landed, the next tick is too late.
+    await marker.release('shop-prod', 'run-1');
+    await monitorRpo(deps);
+    const after = await stored();
+    expect(after.status).toBe('at-risk');
+    expect(after.backupRunning).toBeUndefined();
+    expect(after.reason).toMatch(/the next backup \(due in [^)]+\) cannot land/);
+    expect(await events('rpo.alert')).toHaveLength(1);
+  });
+
+  it('says the run in flight is the next backup when even it lands too late', async () => {
+    protectAll(clock.now());
+    clock.advance({ hours: 3, minutes: 31 });
+    const marker = createInFlightMarker(redis, backupKeys(deps.keys));
+    await marker.claim('shop-prod', 'run-1');
+    await monitorRpo(deps);
+    const exposure = await stored();
+    expect(exposure.status).toBe('at-risk');
+    expect(exposure.reason).toContain(
+      'the next backup (running now, taking about 30m) cannot land',
+    );
+    await marker.release('shop-prod', 'run-1');
   });
 
   it('proves a 24-hour breach in milliseconds', async () => {

@@ -1,5 +1,6 @@
 import { backupSchedulerId } from '../../src/backups/backup-keys';
 import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import type { StoredExposure } from '../../src/backups/stored-exposure';
 import { eventually } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import {
@@ -75,6 +76,17 @@ describe('scheduled backups against the emulator', () => {
     expect(new Set(state.backupJobs.map((j) => j.region))).toEqual(new Set(['eu-west-1']));
     expect(new Set(state.copyJobs.map((j) => j.region))).toEqual(new Set(['eu-west-1']));
     // How long a tick takes to become a copy is measured by `npm run bench`, not here.
+
+    // The run's end measured the exposure at once (the monitor's next round is a minute away).
+    const exposure = await eventually(
+      async () => {
+        const json = await h.deps.redis.get(h.deps.keys.exposure('shop-prod'));
+        const stored = json ? (JSON.parse(json) as StoredExposure) : undefined;
+        return stored?.status === 'ok' ? stored : undefined;
+      },
+      { what: 'shop-prod measured ok after its run' },
+    );
+    expect(exposure.worstExposureMs).toBeLessThan(60_000);
 
     // The planner learned a duration and the scheduler holds the re-planned interval:
     // the target minus the observed duration (well under a minute), rounded down to a minute.

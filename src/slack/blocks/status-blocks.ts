@@ -48,8 +48,13 @@ export function statusText(status: EnvironmentStatus, now: DateTime): string {
           .join('\n'),
       );
     }
-    if (exposure.nextBackupAt) {
-      const every = exposure.intervalMs ? ` (every ${formatDurationMs(exposure.intervalMs)})` : '';
+    const every = exposure.intervalMs ? ` (every ${formatDurationMs(exposure.intervalMs)})` : '';
+    if (exposure.backupRunning) {
+      const then = exposure.nextBackupAt
+        ? `; next ${slackDate(exposure.nextBackupAt)}${every}`
+        : '';
+      lines.push(`Backup: running now${then}`);
+    } else if (exposure.nextBackupAt) {
       lines.push(`Next backup: ${slackDate(exposure.nextBackupAt)}${every}`);
     } else {
       lines.push('Next backup: not scheduled yet');
