@@ -2,6 +2,7 @@ import { FINAL_STATES, type Operation, type OperationState } from '../core/types
 import { toIso } from '../core/to-iso';
 import { ErrorCode, LifeboatError, asLifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import { clearBlocked, isAwsNotNow, noteBlocked } from './aws-blocked';
 import type { ExecutorOptions } from './executor-options';
 import { finishOperation } from './finish-operation';
 import { measureOutcome } from './measure-outcome';
@@ -110,6 +111,12 @@ export async function advanceOperation(
       return { status: 'finished', state: final.state };
     }
     const result = await runHandler(ctx, step);
+    if (result.type === 'blocked') {
+      await noteBlocked(ctx, step, result.error);
+      await ctx.checkpoint(step, 'poll');
+      return { status: 'waiting', step, detail: result.error.message };
+    }
+    await clearBlocked(ctx, step);
     if (result.type === 'wait') {
       await ctx.checkpoint(step, 'poll');
       return { status: 'waiting', step, ...(result.detail ? { detail: result.detail } : {}) };
@@ -123,7 +130,11 @@ export async function advanceOperation(
   }
 }
 
-async function runHandler(ctx: StepContext, step: string): Promise<StepResult> {
+/** A step's result, or AWS not answering it now (the step waits and tries again). */
+async function runHandler(
+  ctx: StepContext,
+  step: string,
+): Promise<StepResult | { type: 'blocked'; error: LifeboatError }> {
   const handler = HANDLERS[step];
   if (!handler) return done(`nothing to do for ${step}`, true);
   try {
@@ -133,6 +144,7 @@ async function runHandler(ctx: StepContext, step: string): Promise<StepResult> {
     if (DEFINITIVE.includes(lifeboatError.code) && !lifeboatError.retryable) {
       return fail(`${step}: ${lifeboatError.message}`);
     }
+    if (isAwsNotNow(lifeboatError)) return { type: 'blocked', error: lifeboatError };
     throw error;
   }
 }

@@ -47,6 +47,8 @@ export interface OperationProgress {
   dnsAlreadyInPlace?: boolean;
   dnsInSyncAt?: string;
   stopping?: Stopping;
+  /** A step's AWS calls go unanswered (an outage, throttling): which, why, since when. */
+  blocked?: { step: string; detail: string; since: string };
 }
 
 export function progressOf(op: Operation): OperationProgress {

@@ -32,6 +32,7 @@ const THREAD_ICON: Record<string, string> = {
   ...STEP_ICON,
   succeeded: ':large_green_circle:',
   cancelled: ':no_entry_sign:',
+  blocked: ':warning:',
 };
 const ALERTS = 'channel';
 const MAX_FAILURES = 3;
