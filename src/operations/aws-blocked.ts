@@ -26,7 +26,7 @@ export async function noteBlocked(
   const previous = progressOf(ctx.op).blocked;
   if (previous?.step === step && previous.detail === detail) return;
   const since = previous?.step === step ? previous.since : toIso(ctx.now());
-  const line = `AWS does not answer: ${detail}. Lifeboat tries again every ${formatDurationMs(ctx.deps.pollMs)} and goes on when it answers`;
+  const line = `waiting on AWS: ${detail}. Lifeboat tries again every ${formatDurationMs(ctx.deps.pollMs)} and goes on when AWS answers`;
   await ctx.save((op) => {
     const steps = op.steps.map((s) =>
       s.name === step && s.state === 'running' ? { ...s, detail: line } : s,

@@ -39,11 +39,12 @@ describe('failover while the Route 53 control plane does not answer', () => {
       async () => {
         const op = await h.deps.operations.get(approved.id);
         const health = op?.steps.find((s) => s.name === 'health');
-        return health?.state === 'running' && health.detail?.startsWith('AWS does not answer')
+        return health?.state === 'running' &&
+          health.detail?.startsWith('waiting on AWS: AWS did not answer')
           ? health
           : undefined;
       },
-      { what: 'the health step to say AWS does not answer' },
+      { what: 'the health step to say it waits on AWS' },
     );
     expect(blocked.detail).toContain('route53:GetHealthCheckStatus');
     // Several polls later, still one line about it, and the records untouched.
@@ -63,6 +64,6 @@ describe('failover while the Route 53 control plane does not answer', () => {
     expect(recordValues(s, 'Z0PAY')['pay.example.com']).toEqual(['pay-usw2.example.com']);
     const events = await stepEvents(h, approved.id);
     expect(events.filter((e) => /^AWS answers again after/.test(e.text))).toHaveLength(1);
-    expect(op.steps.find((s) => s.name === 'health')?.detail).not.toContain('AWS does not answer');
+    expect(op.steps.find((s) => s.name === 'health')?.detail).not.toContain('waiting on AWS');
   });
 });
