@@ -3,6 +3,5 @@ import { sentence } from '../src/slack/sentence';
 
 /** A command that cannot be taken: why, and what to type instead. Nothing changed. */
 export function refusal(why: string, instead?: string): Reply {
-  const command = instead?.replace(/^type `|`$/g, '');
-  return { text: `:no_entry: ${sentence(why)}${command ? `\nInstead: \`${command}\`` : ''}` };
+  return { text: `:no_entry: ${sentence(why)}${instead ? `\nInstead: \`${instead}\`` : ''}` };
 }

@@ -13,7 +13,7 @@ export type DrCommand =
   | { verb: 'cancel'; operationId: string }
   | { verb: 'history'; environment?: string; limit: number };
 
-/** Why the text is not a command, and what to type instead. */
+/** Why the text is not a command, and the command to type instead. */
 export interface ParseFailure {
   ok: false;
   error: string;
@@ -39,10 +39,7 @@ export function parseDrCommand(text: string): ParseResult {
   const word = first.text.toLowerCase();
   if (HELP_WORDS.includes(word) && !first.quoted) return parseHelp(rest);
   if (!isDrVerb(word)) {
-    return fail(
-      `there is no command "${first.text}"`,
-      `type \`/dr help\` for the list of commands`,
-    );
+    return fail(`there is no command "${first.text}"`, '/dr help');
   }
   if (rest.some((t) => !t.quoted && HELP_WORDS.includes(t.text.toLowerCase()))) {
     return { ok: true, command: { verb: 'help', topic: word } };
@@ -59,7 +56,7 @@ function parseHelp(rest: Token[]): ParseResult {
   if (!isDrVerb(verb) || extra) {
     return fail(
       `there is no command "${rest.map((t) => t.text).join(' ')}" to explain`,
-      `type \`/dr help\``,
+      '/dr help',
     );
   }
   return { ok: true, command: { verb: 'help', topic: verb } };
@@ -201,6 +198,6 @@ function build(
   }
 }
 
-function fail(error: string, instead = 'type `/dr help`', verb?: DrVerb): ParseFailure {
+function fail(error: string, instead = '/dr help', verb?: DrVerb): ParseFailure {
   return { ok: false, error, instead, ...(verb ? { verb } : {}) };
 }
