@@ -4,6 +4,7 @@ import { slackDate } from '../src/slack/blocks/mrkdwn';
 import type { Reply } from '../src/slack/reply';
 import { refusal } from './refusal';
 import type { VerbContext } from './verb-context';
+import { countNoun } from '../src/core/count-noun';
 
 /** `/dr failover`, `/dr failback`, `/dr drill`: a request for approval, posted by the notifier. */
 export async function requestCommand(
@@ -41,7 +42,7 @@ export async function requestCommand(
   return {
     text:
       `:inbox_tray: Requested *${op.id}*: ${op.kind} of ${op.environment} ${where}. ` +
-      `The request is posted in <#${deps.config.slack.channel}>; it needs ${needed} approval(s) from approvers other than you by ${slackDate(op.expiresAt)}. ` +
+      `The request is posted in <#${deps.config.slack.channel}>; it needs ${countNoun(needed, 'approval')} from approvers other than you by ${slackDate(op.expiresAt)}. ` +
       `To withdraw it: \`/dr cancel ${op.id}\`.`,
   };
 }

@@ -5,6 +5,7 @@ import type { Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { endRequest } from './end-request';
 import { SYSTEM_ACTOR } from './authorizer';
+import { countNoun } from '../core/count-noun';
 
 export type ExpireRequestResult =
   | { outcome: 'expired'; op: Operation }
@@ -49,7 +50,7 @@ export async function announceExpiry(deps: LifeboatDeps, op: Operation): Promise
     at: op.finishedAt ?? toIso(deps.clock.now()),
     environment: op.environment,
     operationId: op.id,
-    summary: `${op.kind} ${op.id} of ${op.environment} expired at ${op.expiresAt} with ${approvals} approval(s)`,
+    summary: `${op.kind} ${op.id} of ${op.environment} expired at ${op.expiresAt} with ${countNoun(approvals, 'approval')}`,
   });
   await deps.events.publish({ type: 'operation.updated', operationId: op.id });
 }

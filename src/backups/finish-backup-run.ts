@@ -7,6 +7,7 @@ import { ResourceStep, type BackupRun } from './backup-run';
 import type { InFlightMarker } from './in-flight-marker';
 import type { ObservedDurations } from './observed-durations';
 import { upsertBackupSchedule } from './upsert-backup-schedule';
+import { countNoun } from '../core/count-noun';
 
 export interface BackupRunSummary {
   runId: string;
@@ -43,7 +44,7 @@ export async function finishBackupRun(
   const took = formatDurationMs(durationMs);
   const message =
     outcome === 'succeeded'
-      ? `${copied} recovery point${copied === 1 ? '' : 's'} of ${run.environment} copied from ${run.activeRegion} to ${run.protectionRegion} in ${took}`
+      ? `${countNoun(copied, 'recovery point')} of ${run.environment} copied from ${run.activeRegion} to ${run.protectionRegion} in ${took}`
       : `${failures.length} of ${run.resources.length} resources of ${run.environment} not copied to ${run.protectionRegion}: ${failures
           .map((r) => `${r.resourceArn}: ${r.message ?? 'failed'}`)
           .join('; ')}`;

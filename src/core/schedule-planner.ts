@@ -1,4 +1,5 @@
 import { formatDurationMs } from '../config/duration';
+import { countNoun } from './count-noun';
 
 export const DEFAULT_BACKUP_DURATION_MS = 30 * 60_000;
 export const DEFAULT_FLOOR_MS = 15 * 60_000;
@@ -46,7 +47,7 @@ export function planBackupInterval(input: PlanBackupIntervalInput): BackupInterv
     : DEFAULT_BACKUP_DURATION_MS;
   const expectedDurationMs = Math.ceil(estimateMs * safety);
   const basis = observed
-    ? `backup and copy take up to ${formatDurationMs(expectedDurationMs)} (from ${recent.length} recent run${recent.length === 1 ? '' : 's'})`
+    ? `backup and copy take up to ${formatDurationMs(expectedDurationMs)} (from ${countNoun(recent.length, 'recent run')})`
     : `backup and copy are assumed to take ${formatDurationMs(expectedDurationMs)} (none observed yet)`;
   const rpo = formatDurationMs(input.rpoTargetMs);
 

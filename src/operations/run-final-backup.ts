@@ -6,6 +6,7 @@ import { progressOf, withResourceProgress } from './operation-progress';
 import { OperationStep } from './operation-step';
 import type { StepContext } from './step-context';
 import { done, fail, wait, type StepResult } from './step-result';
+import { countNoun } from '../core/count-noun';
 
 /**
  * Planned moves: a backup of every resource where it runs now (the active region), so the copy
@@ -68,5 +69,5 @@ export async function runFinalBackup(ctx: StepContext): Promise<StepResult> {
     (r) => resources[r.resourceArn]?.backupState !== 'COMPLETED',
   );
   if (pending.length > 0) return wait(`${pending.length} backups running in ${region}`);
-  return done(`backed up ${plan.resources.length} resources in ${region}`);
+  return done(`backed up ${countNoun(plan.resources.length, 'resource')} in ${region}`);
 }

@@ -5,6 +5,7 @@ import type { Operation } from '../core/types';
 import { withProgress, withResourceProgress } from './operation-progress';
 import type { StepContext } from './step-context';
 import { done, fail, type StepResult } from './step-result';
+import { countNoun } from '../core/count-noun';
 
 export const CONFIG_CHANGED =
   'the configuration changed since this was approved; request it again' as const;
@@ -82,6 +83,6 @@ export async function runPreflight(ctx: StepContext): Promise<StepResult> {
     ),
   );
   return done(
-    `checks passed; restoring ${rebuilt.plan.resources.length} resources in ${plan.toRegion}`,
+    `checks passed; restoring ${countNoun(rebuilt.plan.resources.length, 'resource')} in ${plan.toRegion}`,
   );
 }

@@ -9,6 +9,7 @@ import { OperationStep } from './operation-step';
 import { restoredResourceName } from './restored-resource-name';
 import type { StepContext } from './step-context';
 import { done, fail, wait, type StepResult } from './step-result';
+import { countNoun } from '../core/count-noun';
 
 /**
  * Restores every resource in parallel in the target region, from the recovery point pinned at
@@ -108,7 +109,7 @@ export async function runRestores(ctx: StepContext): Promise<StepResult> {
       `${plan.resources.length - pending.length} of ${plan.resources.length} restores done in ${to}`,
     );
   }
-  return done(`restored ${plan.resources.length} resources in ${to}`);
+  return done(`restored ${countNoun(plan.resources.length, 'resource')} in ${to}`);
 }
 
 function restoredName(ctx: StepContext, resource: PlannedResource): string {

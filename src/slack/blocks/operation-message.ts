@@ -14,6 +14,7 @@ import {
   section,
   slackDate,
 } from './mrkdwn';
+import { countNoun } from '../../core/count-noun';
 
 export const APPROVE_ACTION = 'dr_approve';
 export const DENY_ACTION = 'dr_deny';
@@ -70,7 +71,7 @@ export function operationMessage(
       : `*${plan.fromRegion}* → *${plan.toRegion}*${op.kind === 'failover' ? (plan.planned ? ' (planned)' : ' (unplanned)') : ''}`;
   const stateLine =
     op.state === 'requested'
-      ? `${STATE.requested}: ${approvals} of ${needed} approval(s) from someone other than ${mention(op.requestedBy)}; expires ${slackDate(op.expiresAt)}`
+      ? `${STATE.requested}: ${approvals} of ${countNoun(needed, 'approval')} from someone other than ${mention(op.requestedBy)}; expires ${slackDate(op.expiresAt)}`
       : STATE[op.state];
   const blocks: KnownBlock[] = [
     header(title),
