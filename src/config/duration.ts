@@ -1,7 +1,14 @@
 import { Duration } from 'luxon';
 
 const SHORT = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/;
-const UNIT = { ms: 'milliseconds', s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' } as const;
+const UNIT = {
+  ms: 'milliseconds',
+  s: 'seconds',
+  m: 'minutes',
+  h: 'hours',
+  d: 'days',
+  w: 'weeks',
+} as const;
 
 /**
  * Parses `30m`, `4h`, `24h`, `7d` or ISO-8601 (`PT4H`, `P1D`) into milliseconds.

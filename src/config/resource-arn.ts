@@ -9,14 +9,18 @@ export interface ResourceArnParts {
   name: string;
 }
 
-const TYPES: Record<string, (resource: string) => { resourceType: string; name: string } | undefined> = {
+const TYPES: Record<
+  string,
+  (resource: string) => { resourceType: string; name: string } | undefined
+> = {
   rds: (r) => {
     const [kind, name] = r.split(':');
     if (kind === 'db' && name) return { resourceType: 'RDS', name };
     if (kind === 'cluster' && name) return { resourceType: 'Aurora', name };
     return undefined;
   },
-  dynamodb: (r) => (r.startsWith('table/') ? { resourceType: 'DynamoDB', name: r.slice(6) } : undefined),
+  dynamodb: (r) =>
+    r.startsWith('table/') ? { resourceType: 'DynamoDB', name: r.slice(6) } : undefined,
   ec2: (r) => {
     if (r.startsWith('volume/')) return { resourceType: 'EBS', name: r.slice(7) };
     if (r.startsWith('instance/')) return { resourceType: 'EC2', name: r.slice(9) };

@@ -33,7 +33,11 @@ export interface BackupPort {
     vaultName: string,
     filter?: { resourceArn?: string; createdAfter?: string },
   ): Promise<RecoveryPoint[]>;
-  getRestoreMetadata(region: string, vaultName: string, recoveryPointArn: string): Promise<Record<string, string>>;
+  getRestoreMetadata(
+    region: string,
+    vaultName: string,
+    recoveryPointArn: string,
+  ): Promise<Record<string, string>>;
 
   /** Called in the region of the recovery point (the recovery region). */
   startRestoreJob(
@@ -50,6 +54,12 @@ export interface BackupPort {
   describeRestoreJob(region: string, jobId: string): Promise<AwsJob>;
 
   /** Finds jobs already started, when an idempotency token may have expired. */
-  listRestoreJobs(region: string, filter: { resourceArn?: string; createdAfter?: string }): Promise<AwsJob[]>;
-  listCopyJobs(region: string, filter: { resourceArn?: string; createdAfter?: string }): Promise<AwsJob[]>;
+  listRestoreJobs(
+    region: string,
+    filter: { resourceArn?: string; createdAfter?: string },
+  ): Promise<AwsJob[]>;
+  listCopyJobs(
+    region: string,
+    filter: { resourceArn?: string; createdAfter?: string },
+  ): Promise<AwsJob[]>;
 }
