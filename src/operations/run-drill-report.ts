@@ -17,7 +17,7 @@ export async function runDrillReport(ctx: StepContext): Promise<Operation> {
   return finishOperation(ctx, {
     state: 'succeeded',
     step: OperationStep.Report,
-    stepDetail: outcome.message ?? 'drill done',
+    stepDetail: `recorded as the last drill of ${ctx.env.name}; /dr status shows it`,
     outcome,
     applyEnvironment: recordDrill(ctx),
   });
