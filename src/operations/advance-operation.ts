@@ -97,7 +97,7 @@ export async function advanceOperation(
     if (ctx.op.cancelRequestedBy && !progress.dnsStartedAt && !ending) {
       await stop(ctx, step, {
         state: 'cancelled',
-        reason: `cancelled by ${ctx.op.cancelRequestedBy}`,
+        reason: `cancelled by <@${ctx.op.cancelRequestedBy}>`,
       });
       continue;
     }

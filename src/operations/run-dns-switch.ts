@@ -39,7 +39,9 @@ export async function runDnsSwitch(ctx: StepContext): Promise<StepResult> {
     );
     progress = progressOf(claimed);
     if (progress.dnsStartedAt === undefined) {
-      return cancel(`cancelled by ${claimed.cancelRequestedBy ?? 'someone'} before DNS moved`);
+      return cancel(
+        `cancelled by ${claimed.cancelRequestedBy ? `<@${claimed.cancelRequestedBy}>` : 'someone'} before DNS moved`,
+      );
     }
   }
 

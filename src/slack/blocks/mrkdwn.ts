@@ -3,7 +3,13 @@ import { parseResourceArn } from '../../config/resource-arn';
 
 /** Slack's three control characters, escaped, for text people typed. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // User mentions (`<@U0ALICE>`) that Lifeboat itself wrote stay mentions; all else is text.
+  return text
+    .split(/(<@[UW][A-Z0-9]+>)/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    )
+    .join('');
 }
 
 /** A time each reader sees in their own time zone; the ISO text where clients cannot. */
