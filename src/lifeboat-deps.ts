@@ -9,6 +9,7 @@ import type { HealthPort } from './ports/health-port';
 import type { ResourceDeleterPort } from './ports/resource-deleter-port';
 import type { LifeboatQueues } from './queue/create-queues';
 import { createQueues } from './queue/create-queues';
+import { throttledErrorLog, type ErrorSource } from './queue/throttled-error-log';
 import { redisKeys, type RedisKeys } from './redis/redis-keys';
 import { createAuditLog, type AuditLog } from './store/audit-log';
 import { createEnvironmentLock, type EnvironmentLock } from './store/environment-lock';
@@ -44,6 +45,8 @@ export interface LifeboatDeps {
   audit: AuditLog;
   events: EventBus;
   queues: LifeboatQueues;
+  /** The 'error' listener of every BullMQ queue and worker: logged, and not once per retry. */
+  queueErrors: ErrorSource;
 }
 
 export function createLifeboatDeps(input: {
@@ -57,6 +60,7 @@ export function createLifeboatDeps(input: {
 }): LifeboatDeps {
   const keys = redisKeys(input.prefix);
   const { redis, clock } = input;
+  const queueErrors = throttledErrorLog(input.logger);
   const deps: LifeboatDeps = {
     ...input,
     keys,
@@ -65,7 +69,8 @@ export function createLifeboatDeps(input: {
     locks: createEnvironmentLock(redis, keys),
     audit: createAuditLog(redis, keys),
     events: createEventBus(redis, keys),
-    queues: createQueues(redis, input.prefix),
+    queueErrors,
+    queues: createQueues(redis, input.prefix, queueErrors),
   };
   return deps;
 }

@@ -15,7 +15,7 @@ export function startApprovalWorkers(deps: LifeboatDeps): { close(): Promise<voi
   worker.on('failed', (job, error) => {
     deps.logger.warn({ jobId: job?.id, err: error }, 'request expiry failed; it will be retried');
   });
-  worker.on('error', (error) => deps.logger.error({ err: error }, 'expiry worker error'));
+  worker.on('error', deps.queueErrors('worker expiry'));
   return {
     async close() {
       await worker.close();

@@ -84,9 +84,7 @@ export async function startBackupWorkers(
     worker.on('failed', (job, error) =>
       deps.logger.error({ queue: worker.name, jobId: job?.id, err: error }, 'job failed'),
     );
-    worker.on('error', (error) =>
-      deps.logger.error({ queue: worker.name, err: error }, 'worker error'),
-    );
+    worker.on('error', deps.queueErrors(`worker ${worker.name}`));
   }
   deps.logger.info({ prefix: deps.prefix, monitorEveryMs }, 'backup workers started');
 

@@ -66,14 +66,14 @@ export async function startOperationWorkers(
   operations.on('failed', (job, error) =>
     deps.logger.warn({ jobId: job?.id, err: error }, 'operation job failed; it will be retried'),
   );
-  operations.on('error', (error) => deps.logger.error({ err: error }, 'operations worker error'));
+  operations.on('error', deps.queueErrors('worker operations'));
 
   const drills = new Worker<DrillJobData>(
     QueueName.Drills,
     scheduleDrillJob(deps, options.requestOperation ?? requestOperation),
     { connection, prefix: deps.prefix, concurrency: 1 },
   );
-  drills.on('error', (error) => deps.logger.error({ err: error }, 'drills worker error'));
+  drills.on('error', deps.queueErrors('worker drills'));
 
   await deps.queues.operations.upsertJobScheduler(
     OperationJobName.Reconcile,

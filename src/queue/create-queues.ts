@@ -7,6 +7,7 @@ import {
   type ExpiryJobData,
   type OperationJobData,
 } from './queue-names';
+import type { ErrorSource } from './throttled-error-log';
 
 export interface LifeboatQueues {
   operations: Queue<OperationJobData>;
@@ -17,8 +18,12 @@ export interface LifeboatQueues {
   close(): Promise<void>;
 }
 
-/** The producers' side of every queue, under `prefix`. */
-export function createQueues(connection: Redis, prefix: string): LifeboatQueues {
+/** The producers' side of every queue, under `prefix`; their errors go to `onError`. */
+export function createQueues(
+  connection: Redis,
+  prefix: string,
+  onError: ErrorSource,
+): LifeboatQueues {
   const options = { connection, prefix };
   const queues = {
     operations: new Queue<OperationJobData>(QueueName.Operations, options),
@@ -27,6 +32,7 @@ export function createQueues(connection: Redis, prefix: string): LifeboatQueues 
     expiry: new Queue<ExpiryJobData>(QueueName.Expiry, options),
     drills: new Queue<DrillJobData>(QueueName.Drills, options),
   };
+  for (const queue of Object.values(queues)) queue.on('error', onError(`queue ${queue.name}`));
   return {
     ...queues,
     async close() {

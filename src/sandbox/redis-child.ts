@@ -52,6 +52,10 @@ export function freePort(): Promise<number> {
 export async function startRedisChild(options: {
   dir: string;
   binary?: string;
+  /** Default: a free port. A restart on the same port and `dir` finds the data where it was. */
+  port?: number;
+  /** More redis-server arguments (say, `--appendfsync always`). */
+  args?: readonly string[];
 }): Promise<RedisChild> {
   const binary = options.binary ?? findRedisServer();
   if (!binary) {
@@ -61,7 +65,7 @@ export async function startRedisChild(options: {
     );
   }
   mkdirSync(options.dir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     binary,
     [
@@ -79,6 +83,7 @@ export async function startRedisChild(options: {
       '',
       '--daemonize',
       'no',
+      ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

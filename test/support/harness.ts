@@ -7,6 +7,7 @@ import { createAwsPorts } from '../../src/create-aws-ports';
 import { createAwsEmulator, type AwsEmulator } from '../../src/emulator';
 import { createLifeboatDeps, type LifeboatDeps } from '../../src/lifeboat-deps';
 import { createLogger } from '../../src/logger';
+import { createRedis } from '../../src/redis/create-redis';
 import { deletePrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from './redis-prefix';
 
 export const SANDBOX_CONFIG_PATH = join(__dirname, '../../config/sandbox.yaml');
@@ -51,6 +52,8 @@ export async function createHarness(
     pollMs?: number;
     clock?: Clock;
     name?: string;
+    /** Another Redis than the shared test server (one the test may kill and restart). */
+    redisUrl?: string;
   } = {},
 ): Promise<Harness> {
   const config =
@@ -64,7 +67,8 @@ export async function createHarness(
   });
   const running = await emulator.listen(0);
   const prefix = uniquePrefix(options.name ?? 'h');
-  const redis: Redis = testRedis();
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
+  const redis: Redis = options.redisUrl ? createRedis(options.redisUrl) : testRedis();
   const aws = createAwsPorts({
     endpoint: running.url,
     credentials: TEST_AWS_CREDENTIALS,
@@ -96,7 +100,7 @@ export async function createHarness(
     deps,
     config,
     prefix,
-    redisUrl: TEST_REDIS_URL,
+    redisUrl,
     emulator,
     url: running.url,
     control,
@@ -106,7 +110,7 @@ export async function createHarness(
     childEnv(extra = {}) {
       return {
         ...process.env,
-        REDIS_URL: TEST_REDIS_URL,
+        REDIS_URL: redisUrl,
         DR_PREFIX: prefix,
         AWS_ENDPOINT_URL: running.url,
         AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
