@@ -3,6 +3,7 @@ import { toIso } from '../src/core/to-iso';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { describeFailure } from '../src/slack/describe-failure';
 import { parseDrCommand } from '../src/slack/parse-dr-command';
+import { withRedisWaitNotice } from '../src/slack/redis-wait-notice';
 import { createReplier } from '../src/slack/reply';
 import { dispatchDrCommand } from './dispatch-dr-command';
 import { helpCommand } from './help';
@@ -25,22 +26,6 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
       await ack();
     }
 
-    const at = toIso(deps.clock.now());
-    await deps.audit.append({
-      type: parsed.ok ? 'command' : 'refusal',
-      actor: command.user_id,
-      at,
-      ...(parsed.ok &&
-      'environment' in parsed.command &&
-      parsed.command.environment &&
-      deps.config.environments[parsed.command.environment]
-        ? { environment: parsed.command.environment }
-        : {}),
-      summary: parsed.ok ? what : `${what} refused: ${parsed.error}`,
-      detail: { channel: command.channel_id },
-    });
-    if (!parsed.ok || parsed.command.verb === 'help') return;
-
     const reply = createReplier({
       client,
       channelId: command.channel_id,
@@ -48,13 +33,36 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
       respond,
       logger: deps.logger,
     });
+    const audit = () =>
+      deps.audit.append({
+        type: parsed.ok ? 'command' : 'refusal',
+        actor: command.user_id,
+        at: toIso(deps.clock.now()),
+        ...(parsed.ok &&
+        'environment' in parsed.command &&
+        parsed.command.environment &&
+        deps.config.environments[parsed.command.environment]
+          ? { environment: parsed.command.environment }
+          : {}),
+        summary: parsed.ok ? what : `${what} refused: ${parsed.error}`,
+        detail: { channel: command.channel_id },
+      });
+    if (!parsed.ok || parsed.command.verb === 'help') {
+      // Answered in the acknowledgement; only the audit entry is left.
+      await audit();
+      return;
+    }
+    const { command: drCommand } = parsed;
     try {
-      await reply(
-        await dispatchDrCommand(
-          { deps, authorizer: ports.authorizer, userId: command.user_id },
-          parsed.command,
-        ),
-      );
+      await withRedisWaitNotice(deps, reply, what, async () => {
+        await audit();
+        await reply(
+          await dispatchDrCommand(
+            { deps, authorizer: ports.authorizer, userId: command.user_id },
+            drCommand,
+          ),
+        );
+      });
     } catch (error) {
       deps.logger.error({ err: error, command: what, user: command.user_id }, '/dr failed');
       await reply({ text: describeFailure(error, what) }).catch(() => undefined);

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { APPROVE_ACTION, DENY_ACTION } from '../src/slack/blocks/operation-message';
 import { describeFailure } from '../src/slack/describe-failure';
+import { withRedisWaitNotice } from '../src/slack/redis-wait-notice';
 import { createReplier } from '../src/slack/reply';
 import type { CommandPorts } from './verb-context';
 import { voteCommand } from './vote';
@@ -29,10 +30,12 @@ export function registerVoteButtons(app: App, deps: LifeboatDeps, ports: Command
           logger: deps.logger,
         });
         try {
-          await reply(
-            await voteCommand(
-              { deps, authorizer: ports.authorizer, userId },
-              { decision, operationId },
+          await withRedisWaitNotice(deps, reply, `/dr ${decision} ${operationId}`, async () =>
+            reply(
+              await voteCommand(
+                { deps, authorizer: ports.authorizer, userId },
+                { decision, operationId },
+              ),
             ),
           );
         } catch (error) {

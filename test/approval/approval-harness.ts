@@ -33,13 +33,14 @@ export interface ApprovalHarness extends Harness {
 export async function approvalHarness(
   name: string,
   approval: { minApprovers?: number; expiresAfter?: string } = {},
-  options: { realClock?: boolean } = {},
+  options: { realClock?: boolean; redisUrl?: string } = {},
 ): Promise<ApprovalHarness> {
   const clock = fakeClock(START);
   const harness = await createHarness({
     configYaml: sandboxYaml(approval),
     name,
     ...(options.realClock ? {} : { clock }),
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });
   return {
     ...harness,

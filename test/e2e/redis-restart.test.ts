@@ -19,9 +19,16 @@ import {
 } from '../operations/support/operation-fixtures';
 import { eventually, sleep } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
+import { botHarness, type BotHarness } from '../slack/bot-harness';
 
 /** Every write on disk before it is acknowledged, so a SIGKILL loses nothing acknowledged. */
 const ARGS = ['--appendfsync', 'always'] as const;
+
+/** Kills the Redis child with SIGKILL and waits for it to be gone. */
+async function killRedis(redis: RedisChild): Promise<void> {
+  process.kill(redis.pid ?? 0, 'SIGKILL');
+  await redis.stop();
+}
 
 describe('Redis killed and restarted during a failover', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lifeboat-redis-'));
@@ -54,8 +61,7 @@ describe('Redis killed and restarted during a failover', () => {
       async () => ((await snapshot(h)).restoreJobs.length === 3 ? true : undefined),
       { what: 'the three restores to start' },
     );
-    process.kill(redis.pid ?? 0, 'SIGKILL');
-    await redis.stop();
+    await killRedis(redis);
     await sleep(1_500);
     redis = await startRedisChild({ dir, port, args: ARGS });
 
@@ -67,5 +73,44 @@ describe('Redis killed and restarted during a failover', () => {
     expect(s.changes).toHaveLength(1);
     expect(recordValues(s, 'Z0SHOP')['shop.example.com']).toEqual(['shop-euc1.example.com']);
     expect((await h.deps.environments.get('shop-prod')).activeRegion).toBe('eu-central-1');
+  }, 60_000);
+});
+
+describe('the bot while its Redis is down', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lifeboat-redis-'));
+  let redis: RedisChild;
+  let h: BotHarness;
+
+  afterAll(async () => {
+    await h?.close();
+    await redis?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('answers /healthz with 503, tells a user their command waits, and runs it when Redis is back', async () => {
+    const port = await freePort();
+    redis = await startRedisChild({ dir, port, args: ARGS });
+    h = await botHarness('redis-bot', {}, { realClock: true, redisUrl: redis.url });
+    const health = async () => {
+      const response = await fetch(`${h.url}/healthz`);
+      return { status: response.status, body: (await response.json()) as { redis?: string } };
+    };
+    expect((await health()).body.redis).toBe('ok');
+
+    await killRedis(redis);
+    const down = await health();
+    expect(down.status).toBe(503);
+    expect(down.body.redis).toMatch(/^unreachable/);
+
+    // Slack gets its acknowledgement at once; the user hears why nothing else comes yet.
+    expect((await h.command('status shop-prod', 'U0ALICE')).status).toBe(200);
+    const notice = await h.nextEphemeral('U0ALICE', 1);
+    expect(notice).toContain('cannot reach its Redis');
+    expect(notice).toContain('`/dr status shop-prod` waits');
+
+    redis = await startRedisChild({ dir, port, args: ARGS });
+    const answer = await h.nextEphemeral('U0ALICE', 2);
+    expect(answer).not.toContain('Redis');
+    expect((await health()).body.redis).toBe('ok');
   }, 60_000);
 });

@@ -39,9 +39,17 @@ export interface BotHarness extends ApprovalHarness {
 export async function botHarness(
   name: string,
   approval: { minApprovers?: number; expiresAfter?: string } = {},
-  options: { minUpdateIntervalMs?: number; realClock?: boolean; clockRefreshMs?: number } = {},
+  options: {
+    minUpdateIntervalMs?: number;
+    realClock?: boolean;
+    clockRefreshMs?: number;
+    redisUrl?: string;
+  } = {},
 ): Promise<BotHarness> {
-  const h = await approvalHarness(name, approval, options.realClock ? { realClock: true } : {});
+  const h = await approvalHarness(name, approval, {
+    ...(options.realClock ? { realClock: true } : {}),
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  });
   const slack = await startSlackApiRecorder();
   const bot = await startBot(h.deps, {
     signingSecret: TEST_SIGNING_SECRET,
