@@ -1,7 +1,13 @@
 import { AwsError } from './aws-error';
-import { copyJobJson, jobStateNow, recoveryPointJson, restoreJobJson } from './backup-json';
+import {
+  backupJobJson,
+  copyJobJson,
+  jobStateNow,
+  recoveryPointJson,
+  restoreJobJson,
+} from './backup-json';
 import { findPointInVault, findVault } from './backup-operations';
-import type { CopyJobRecord, RestoreJobRecord } from './emulator-state';
+import type { BackupJobRecord, CopyJobRecord, RestoreJobRecord } from './emulator-state';
 import type { EmulatorResponse, OperationContext } from './emulator-request';
 import { epochSeconds, jsonResponse } from './json-response';
 import { paginate } from './paginate';
@@ -65,6 +71,33 @@ export function listRecoveryPointsByBackupVault(
     .sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, points, filterKeyOf(context));
   return jsonResponse({ RecoveryPoints: items.map(recoveryPointJson), NextToken: nextToken });
+}
+
+export function listBackupJobs(context: OperationContext): EmulatorResponse {
+  const q = context.request.query;
+  const resourceArn = q.get('resourceArn');
+  const wantedState = q.get('state');
+  const resourceType = q.get('resourceType');
+  const vaultName = q.get('backupVaultName');
+  const created = timeWindow(context);
+  if (resourceArn) context.noteResource(resourceArn);
+  const jobs = context.state.jobs
+    .filter((j): j is BackupJobRecord => j.kind === 'backup' && j.region === context.region)
+    .filter(
+      (j) =>
+        (!resourceArn || j.resourceArn === resourceArn) &&
+        (!resourceType || j.resourceType === resourceType) &&
+        (!vaultName || j.vaultName === vaultName) &&
+        (!wantedState ||
+          jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedState) &&
+        created(j.createdAtMs),
+    )
+    .sort((a, b) => b.createdAtMs - a.createdAtMs);
+  const { page: items, nextToken } = page(context, jobs, filterKeyOf(context));
+  return jsonResponse({
+    BackupJobs: items.map((j) => backupJobJson(context.state, j, context.nowMs, context.jobMs)),
+    NextToken: nextToken,
+  });
 }
 
 export function listCopyJobs(context: OperationContext): EmulatorResponse {

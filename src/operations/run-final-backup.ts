@@ -1,4 +1,5 @@
 import { idempotencyToken } from '../adapters/aws/idempotency-token';
+import { countNoun } from '../core/count-noun';
 import type { AwsJob } from '../core/types';
 import { findOrStartJob } from './find-or-start-job';
 import { brokenJob, resourceName } from './broken-job';
@@ -6,12 +7,11 @@ import { progressOf, withResourceProgress } from './operation-progress';
 import { OperationStep } from './operation-step';
 import type { StepContext } from './step-context';
 import { done, fail, wait, type StepResult } from './step-result';
-import { countNoun } from '../core/count-noun';
 
 /**
  * Planned moves: a backup of every resource where it runs now (the active region), so the copy
- * that is restored holds minutes-old data. Backup jobs cannot be listed through the port: after a
- * token has expired without a saved id a second backup may start, which costs storage, not data.
+ * that is restored holds minutes-old data. A step resumed after its token may have expired first
+ * lists the resource's backup jobs into that vault since the step began, so none starts twice.
  */
 export async function runFinalBackup(ctx: StepContext): Promise<StepResult> {
   const step = OperationStep.FinalBackup;
@@ -29,6 +29,12 @@ export async function runFinalBackup(ctx: StepContext): Promise<StepResult> {
         step,
         savedJobId: saved?.backupJobId,
         describe: (jobId) => ctx.deps.aws.backup.describeBackupJob(region, jobId),
+        list: (createdAfter) =>
+          ctx.deps.aws.backup.listBackupJobs(region, {
+            resourceArn: resource.sourceArn,
+            vaultName,
+            createdAfter,
+          }),
         start: async () => {
           started = true;
           return ctx.deps.aws.backup.startBackupJob(region, {

@@ -62,4 +62,8 @@ export interface BackupPort {
     region: string,
     filter: { resourceArn?: string; createdAfter?: string },
   ): Promise<AwsJob[]>;
+  listBackupJobs(
+    region: string,
+    filter: { resourceArn?: string; vaultName?: string; createdAfter?: string },
+  ): Promise<AwsJob[]>;
 }

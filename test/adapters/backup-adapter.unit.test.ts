@@ -4,6 +4,7 @@ import {
   DescribeCopyJobCommand,
   DescribeRestoreJobCommand,
   GetRecoveryPointRestoreMetadataCommand,
+  ListBackupJobsCommand,
   ListCopyJobsCommand,
   ListRecoveryPointsByBackupVaultCommand,
   ListRestoreJobsCommand,
@@ -361,6 +362,28 @@ describe('restore metadata and job lists', () => {
     expect(jobs.map((j) => j.jobId)).toEqual(['r1', 'r3']);
     expect(backup).toHaveReceivedCommandTimes(ListRestoreJobsCommand, 3);
     expect(backup).toHaveReceivedNthSpecificCommandWith(1, ListRestoreJobsCommand, {
+      ByCreatedAfter: at('2025-03-01T00:00:00Z'),
+    });
+  });
+
+  it('lists backup jobs of every page with server-side filters', async () => {
+    backup
+      .on(ListBackupJobsCommand)
+      .resolvesOnce({ BackupJobs: [{ BackupJobId: 'b1', State: 'RUNNING' }], NextToken: 'n' })
+      .resolvesOnce({ BackupJobs: [{ BackupJobId: 'b2', State: 'COMPLETED' }] });
+    const jobs = await adapter().listBackupJobs('eu-west-1', {
+      resourceArn: ORDERS,
+      vaultName: 'shop-prod',
+      createdAfter: '2025-03-01T00:00:00Z',
+    });
+    expect(jobs.map((j) => [j.kind, j.jobId, j.state])).toEqual([
+      ['backup', 'b1', 'RUNNING'],
+      ['backup', 'b2', 'COMPLETED'],
+    ]);
+    expect(backup).toHaveReceivedCommandTimes(ListBackupJobsCommand, 2);
+    expect(backup).toHaveReceivedNthSpecificCommandWith(1, ListBackupJobsCommand, {
+      ByResourceArn: ORDERS,
+      ByBackupVaultName: 'shop-prod',
       ByCreatedAfter: at('2025-03-01T00:00:00Z'),
     });
   });

@@ -18,6 +18,7 @@ export function backupOnlyPorts(unusedMessage: string, methods: Partial<BackupPo
     describeRestoreJob: unused,
     listRestoreJobs: unused,
     listCopyJobs: unused,
+    listBackupJobs: unused,
     ...methods,
   };
   return { backup: port, dns: {}, health: {}, deleter: {} } as unknown as AwsPorts;

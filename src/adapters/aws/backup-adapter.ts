@@ -5,6 +5,7 @@ import {
   DescribeCopyJobCommand,
   DescribeRestoreJobCommand,
   GetRecoveryPointRestoreMetadataCommand,
+  paginateListBackupJobs,
   paginateListCopyJobs,
   paginateListRecoveryPointsByBackupVault,
   paginateListRestoreJobs,
@@ -183,6 +184,26 @@ export function createBackupAdapter(options: BackupAdapterOptions = {}): BackupP
             if (filter.resourceArn && item.SourceResourceArn !== filter.resourceArn) continue;
             jobs.push(restoreJobFrom(region, item, item.RestoreJobId ?? ''));
           }
+        }
+        return jobs;
+      });
+    },
+
+    async listBackupJobs(region, filter) {
+      const context = { action: 'backup:ListBackupJobs', region };
+      return call(context, async (client) => {
+        const jobs: AwsJob[] = [];
+        const pages = paginateListBackupJobs(
+          { client },
+          {
+            ...(filter.resourceArn ? { ByResourceArn: filter.resourceArn } : {}),
+            ...(filter.vaultName ? { ByBackupVaultName: filter.vaultName } : {}),
+            ...(filter.createdAfter ? { ByCreatedAfter: new Date(filter.createdAfter) } : {}),
+          },
+        );
+        for await (const page of pages) {
+          for (const item of page.BackupJobs ?? [])
+            jobs.push(backupJobFrom(region, item, item.BackupJobId ?? ''));
         }
         return jobs;
       });

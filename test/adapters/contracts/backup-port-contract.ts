@@ -142,6 +142,23 @@ export function describeBackupPortContract(name: string, world: () => BackupCont
 
       const copies = await w.port.listCopyJobs(w.sourceRegion, { resourceArn: w.resourceArn });
       expect(copies.map((j) => j.jobId)).toContain(copy.jobId);
+
+      const backups = await w.port.listBackupJobs(w.sourceRegion, {
+        resourceArn: w.resourceArn,
+        vaultName: w.sourceVault,
+      });
+      expect(backups.find((j) => j.jobId === backup.jobId)).toMatchObject({
+        kind: 'backup',
+        state: 'COMPLETED',
+        resourceArn: w.resourceArn,
+        recoveryPointArn: backup.recoveryPointArn,
+      });
+      await expect(
+        w.port.listBackupJobs(w.sourceRegion, {
+          resourceArn: w.resourceArn,
+          createdAfter: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+        }),
+      ).resolves.toEqual([]);
     });
 
     it('filters recovery points by creation time on the server', async () => {
