@@ -28,7 +28,8 @@
  * us-east-1, whatever the client's region, and are not stopped by a dark region (see route53Up).
  *
  * AWS BACKUP (restJson1; errors: header `x-amzn-ErrorType` + `{"Code","Message","Type","Context"}`):
- * StartBackupJob, DescribeBackupJob, StartCopyJob, DescribeCopyJob, ListCopyJobs (resourceArn,
+ * StartBackupJob, DescribeBackupJob, ListBackupJobs (resourceArn, backupVaultName, state,
+ * resourceType, createdAfter/Before), StartCopyJob, DescribeCopyJob, ListCopyJobs (resourceArn,
  * state, resourceType, destinationVaultArn, sourceRecoveryPointArn, createdAfter/Before),
  * StartRestoreJob, DescribeRestoreJob, ListRestoreJobs (status, resourceType, createdAfter/Before;
  * AWS has no resource filter here), ListRestoreJobsByProtectedResource (GET
