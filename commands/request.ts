@@ -1,10 +1,10 @@
 import { requiredApprovals } from '../src/core/approval-policy';
+import { countNoun } from '../src/core/count-noun';
 import { requestOperation } from '../src/approval/request-operation';
 import { slackDate } from '../src/slack/blocks/mrkdwn';
 import type { Reply } from '../src/slack/reply';
 import { refusal } from './refusal';
 import type { VerbContext } from './verb-context';
-import { countNoun } from '../src/core/count-noun';
 
 /** `/dr failover`, `/dr failback`, `/dr drill`: a request for approval, posted by the notifier. */
 export async function requestCommand(

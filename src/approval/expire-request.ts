@@ -1,11 +1,11 @@
 import { countApprovals } from '../core/approval-policy';
+import { countNoun } from '../core/count-noun';
 import { transition } from '../core/operation-machine';
 import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { endRequest } from './end-request';
 import { SYSTEM_ACTOR } from './authorizer';
-import { countNoun } from '../core/count-noun';
 
 export type ExpireRequestResult =
   | { outcome: 'expired'; op: Operation }

@@ -1,5 +1,6 @@
 import { isoNow } from '../clock';
 import { formatDurationMs } from '../config/duration';
+import { countNoun } from '../core/count-noun';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { recordJobDuration } from '../metrics/create-metrics';
 import { QueueName } from '../queue/queue-names';
@@ -7,7 +8,6 @@ import { ResourceStep, type BackupRun } from './backup-run';
 import type { InFlightMarker } from './in-flight-marker';
 import type { ObservedDurations } from './observed-durations';
 import { upsertBackupSchedule } from './upsert-backup-schedule';
-import { countNoun } from '../core/count-noun';
 
 export interface BackupRunSummary {
   runId: string;

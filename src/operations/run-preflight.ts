@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { buildPlan } from '../core/build-plan';
+import { countNoun } from '../core/count-noun';
 import { transition } from '../core/operation-machine';
 import type { Operation } from '../core/types';
 import { withProgress, withResourceProgress } from './operation-progress';
 import type { StepContext } from './step-context';
 import { done, fail, type StepResult } from './step-result';
-import { countNoun } from '../core/count-noun';
 
 export const CONFIG_CHANGED =
   'the configuration changed since this was approved; request it again' as const;

@@ -1,6 +1,7 @@
 import { idempotencyToken } from '../adapters/aws/idempotency-token';
 import { arnInRegion, parseResourceArn } from '../config/resource-arn';
 import type { AwsJob, PlannedResource } from '../core/types';
+import { countNoun } from '../core/count-noun';
 import { adaptRestoreMetadata } from './adapt-restore-metadata';
 import { findOrStartJob } from './find-or-start-job';
 import { brokenJob, isTerminalJobState, resourceName } from './broken-job';
@@ -9,7 +10,6 @@ import { OperationStep } from './operation-step';
 import { restoredResourceName } from './restored-resource-name';
 import type { StepContext } from './step-context';
 import { done, fail, wait, type StepResult } from './step-result';
-import { countNoun } from '../core/count-noun';
 
 /**
  * Restores every resource in parallel in the target region, from the recovery point pinned at

@@ -2,6 +2,7 @@ import type { KnownBlock } from './block-types';
 import type { DateTime } from 'luxon';
 import { formatDurationMs } from '../../config/duration';
 import { countApprovals, requiredApprovals } from '../../core/approval-policy';
+import { countNoun } from '../../core/count-noun';
 import { summarizeOutcome } from '../../core/operation-report';
 import { FINAL_STATES, type Operation, type StepRecord, type StepState } from '../../core/types';
 import {
@@ -14,7 +15,6 @@ import {
   section,
   slackDate,
 } from './mrkdwn';
-import { countNoun } from '../../core/count-noun';
 
 export const APPROVE_ACTION = 'dr_approve';
 export const DENY_ACTION = 'dr_deny';
