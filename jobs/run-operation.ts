@@ -18,7 +18,7 @@ export function runOperationJob(deps: LifeboatDeps, options: ExecutorOptions) {
     }
     const result = await advanceOperation(deps, operationId, options);
     if (result.status === 'waiting') {
-      await job.moveToDelayed(deps.clock.now().toMillis() + deps.pollMs, token);
+      await job.moveToDelayed(deps.clock.now().toMillis() + (result.delayMs ?? deps.pollMs), token);
       throw new DelayedError();
     }
     if (result.status === 'finished') {

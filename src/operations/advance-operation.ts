@@ -22,8 +22,8 @@ import { beginStep, endStep } from './step-log';
 import { done, fail, type StepResult } from './step-result';
 
 export type AdvanceResult =
-  /** AWS is working: call again after the poll interval. */
-  | { status: 'waiting'; step: string; detail?: string }
+  /** AWS is working: call again after the poll interval (or `delayMs`, when AWS does not answer). */
+  | { status: 'waiting'; step: string; detail?: string; delayMs?: number }
   /** The operation is final (now, or already). */
   | { status: 'finished'; state: OperationState }
   /** Nothing to run: no such operation, or not approved. */
@@ -112,9 +112,9 @@ export async function advanceOperation(
     }
     const result = await runHandler(ctx, step);
     if (result.type === 'blocked') {
-      await noteBlocked(ctx, step, result.error);
+      const { delayMs } = await noteBlocked(ctx, step, result.error);
       await ctx.checkpoint(step, 'poll');
-      return { status: 'waiting', step, detail: result.error.message };
+      return { status: 'waiting', step, detail: result.error.message, delayMs };
     }
     await clearBlocked(ctx, step);
     if (result.type === 'wait') {
