@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { operationMessage } from '../../src/slack/blocks/operation-message';
 import {
   recordValues,
   requestApproved,
@@ -64,5 +66,10 @@ describe('planned failover and failback', () => {
     expect(home.protectionRegion).toBe('eu-central-1');
     expect(Object.values(home.resources).every((arn) => arn.includes(':eu-west-1:'))).toBe(true);
     expect(op.outcome?.rtoMs).toBeGreaterThan(0);
+
+    // The message names the points restored (the final backups' copies), not the plan's guess.
+    const message = JSON.stringify(operationMessage(op, DateTime.utc(), 1).blocks);
+    expect(message).not.toContain('no recovery point');
+    expect(message.match(/data loss \d+(ms|s) of RPO 4h/g)).toHaveLength(3);
   });
 });

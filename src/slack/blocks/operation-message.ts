@@ -5,6 +5,7 @@ import { countApprovals, requiredApprovals } from '../../core/approval-policy';
 import { countNoun } from '../../core/count-noun';
 import { summarizeOutcome } from '../../core/operation-report';
 import { FINAL_STATES, type Operation, type StepRecord, type StepState } from '../../core/types';
+import { progressOf } from '../../operations/operation-progress';
 import {
   clip,
   context,
@@ -134,17 +135,25 @@ export function operationMessage(
 function restoreText(op: Operation): string {
   const { plan } = op;
   const rpo = formatDurationMs(plan.rpoTargetMs);
+  const progress = progressOf(op).resources;
   const lines = plan.resources.map((r) => {
     const label = resourceLabel(r.resourceArn);
-    if (!r.recoveryPointArn || r.recoveryPointCreatedAt === undefined) {
+    // The point actually restored (a planned move's final backup) once known, else the plan's.
+    const chosen = progress[r.resourceArn];
+    const pointArn = chosen?.recoveryPointArn ?? r.recoveryPointArn;
+    const createdAt = chosen?.recoveryPointCreatedAt ?? r.recoveryPointCreatedAt;
+    if (!pointArn || createdAt === undefined) {
       return `• ${label}: no recovery point in ${plan.toRegion} yet`;
     }
+    const lossMs =
+      op.outcome?.dataLossMs?.[r.resourceArn] ??
+      (pointArn === r.recoveryPointArn ? r.dataLossMs : undefined);
     const loss =
-      r.dataLossMs === undefined
+      lossMs === undefined
         ? ''
-        : `, data loss ${formatDurationMs(r.dataLossMs)} of RPO ${rpo}${r.dataLossMs > plan.rpoTargetMs ? ' :warning: over target' : ''}`;
-    const point = r.recoveryPointArn.split(':').pop() ?? r.recoveryPointArn;
-    return `• ${label}: point \`${point}\` taken ${slackDate(r.recoveryPointCreatedAt)}${loss}`;
+        : `, data loss ${formatDurationMs(lossMs)} of RPO ${rpo}${lossMs > plan.rpoTargetMs ? ' :warning: over target' : ''}`;
+    const point = pointArn.split(':').pop() ?? pointArn;
+    return `• ${label}: point \`${point}\` taken ${slackDate(createdAt)}${loss}`;
   });
   const intro = plan.planned
     ? `*Restore* in ${plan.toRegion} after a final backup and copy (data loss: minutes). Newest points there now:`
