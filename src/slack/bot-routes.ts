@@ -1,6 +1,7 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { createMetrics } from '../metrics/create-metrics';
+import { withTimeout } from './with-timeout';
 
 /**
  * GET /healthz: 200 with JSON when Redis answers and at least one worker listens on the
@@ -64,20 +65,4 @@ export function botRoutes(deps: LifeboatDeps): CustomRoute[] {
       },
     },
   ];
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { register } from '../../commands';
 import { createAuthorizer } from '../approval/authorizer';
@@ -7,6 +7,7 @@ import { ErrorCode, LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
 import { botRoutes } from './bot-routes';
+import { refuseReplays } from './refuse-replays';
 import {
   createSlackGroupDirectory,
   type SlackGroupDirectoryOptions,
@@ -69,16 +70,25 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
         "SLACK_SIGNING_SECRET is required in HTTP mode; set it from the app's Basic Information page, or set SLACK_APP_TOKEN for Socket Mode",
       );
     }
-    app = new App({
-      token: options.botToken,
+    const receiver = new HTTPReceiver({
       signingSecret: options.signingSecret,
       port: options.port,
       customRoutes,
+      logger,
+      processBeforeResponse: false,
+      // The signature names one delivery: refuseReplays drops a second one.
+      customPropertiesExtractor: (req) => ({
+        requestSignature: req.headers['x-slack-signature'],
+      }),
+    });
+    app = new App({
+      token: options.botToken,
+      receiver,
       clientOptions,
       logger,
       convoStore: false,
-      processBeforeResponse: false,
     });
+    app.use(refuseReplays(deps));
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);

@@ -47,6 +47,13 @@ export async function postToSlackEndpoint(
   return { status: response.status, text, ms: performance.now() - started };
 }
 
+let triggers = 0;
+/** Slack gives every command and click a trigger id of its own; so do the tests. */
+function triggerId(): string {
+  triggers += 1;
+  return `${Date.now()}.${process.pid}.${triggers}`;
+}
+
 /** The form body of a slash command. */
 export function slashCommandBody(input: {
   text: string;
@@ -66,7 +73,7 @@ export function slashCommandBody(input: {
     text: input.text,
     api_app_id: 'A0LIFEBOAT',
     response_url: input.responseUrl ?? 'http://127.0.0.1:9/response',
-    trigger_id: '1.2.3',
+    trigger_id: triggerId(),
   }).toString();
 }
 
@@ -92,7 +99,7 @@ export function blockActionBody(input: {
       message_ts: input.messageTs ?? '1.1',
       channel_id: input.channelId ?? 'C0DRCHANNEL',
     },
-    trigger_id: '1.2.3',
+    trigger_id: triggerId(),
     channel: { id: input.channelId ?? 'C0DRCHANNEL', name: 'dr' },
     message: {
       ts: input.messageTs ?? '1.1',

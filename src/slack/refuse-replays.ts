@@ -1,0 +1,53 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { toIso } from '../core/to-iso';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { withTimeout } from './with-timeout';
+
+/** How long a request's signature is remembered: Slack's five-minute window, and some. */
+const REMEMBER_S = 600;
+/** Redis gets this long to say whether a signature is new; past it the request goes through. */
+const CHECK_MS = 1_000;
+
+export const REPLAY_TEXT =
+  ':no_entry: This exact request was already received once; it was not applied again.';
+
+/**
+ * Bolt refuses requests signed more than five minutes ago; within those five minutes a captured
+ * request could be sent again. Each request's signature (it covers the timestamp and the body)
+ * is remembered, and a second delivery is acknowledged and dropped, with an audit entry. Real
+ * retries by Slack are signed anew. If Redis does not answer at once the request goes through
+ * rather than miss Slack's three-second deadline: the handlers count one vote per person anyway.
+ */
+export function refuseReplays(deps: LifeboatDeps): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const { context, next, body } = args;
+    const signature = context.requestSignature;
+    if (typeof signature !== 'string' || signature === '') return next();
+    const key = deps.keys.custom(`slack:seen:${signature}`);
+    const fresh = await withTimeout(
+      deps.redis.set(key, '1', 'EX', REMEMBER_S, 'NX'),
+      CHECK_MS,
+    ).then(
+      (answer) => answer === 'OK',
+      () => true,
+    );
+    if (fresh) return next();
+
+    const ack = 'ack' in args ? args.ack : undefined;
+    const isCommand = typeof (body as { command?: unknown }).command === 'string';
+    if (ack)
+      await (isCommand ? ack({ response_type: 'ephemeral', text: REPLAY_TEXT } as never) : ack());
+    const userId =
+      (body as { user_id?: string }).user_id ?? (body as { user?: { id?: string } }).user?.id;
+    deps.logger.warn(
+      { userId, type: (body as { type?: string }).type },
+      'replayed Slack request dropped',
+    );
+    await deps.audit.append({
+      type: 'refusal',
+      actor: userId ?? 'unknown',
+      at: toIso(deps.clock.now()),
+      summary: 'a replayed Slack request (same signature as one already received) was dropped',
+    });
+  };
+}
