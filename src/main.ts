@@ -4,6 +4,7 @@
  * AWS (or AWS_ENDPOINT_URL). SIGINT or SIGTERM stops everything within a deadline.
  */
 import { resolve } from 'node:path';
+import { createConfigReloader } from './config/config-reloader';
 import { createRuntime } from './create-runtime';
 import { startRedisChild } from './sandbox/redis-child';
 import { startSandbox } from './sandbox/start-sandbox';
@@ -18,12 +19,17 @@ async function startProduction(settings: Settings): Promise<{ stop(): Promise<vo
   const runtime = await createRuntime(settings);
   const workers = await startWorkers(runtime.deps);
   const bot = await startBot(runtime.deps, options);
+  const reloader = createConfigReloader(runtime.deps, {
+    path: settings.configPath,
+    onReload: () => workers.reschedule(),
+  });
   runtime.deps.logger.info(
     { port: settings.port, socketMode: Boolean(settings.slackAppToken) },
     'Lifeboat running',
   );
   return {
     async stop() {
+      reloader.stop();
       await bot.stop();
       await workers.close();
       await runtime.close();

@@ -33,7 +33,7 @@ export const DEFAULT_MONITOR_EVERY_MS = 60_000 as const;
 export async function startBackupWorkers(
   deps: LifeboatDeps,
   options: BackupWorkerOptions = {},
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ reschedule(): Promise<void>; close(): Promise<void> }> {
   const settings: BackupSettings = {
     resourceConcurrency: options.resourceConcurrency ?? DEFAULT_BACKUP_SETTINGS.resourceConcurrency,
     maxAttempts: options.maxAttempts ?? DEFAULT_BACKUP_SETTINGS.maxAttempts,
@@ -89,6 +89,9 @@ export async function startBackupWorkers(
   deps.logger.info({ prefix: deps.prefix, monitorEveryMs }, 'backup workers started');
 
   return {
+    async reschedule() {
+      await syncBackupSchedules(deps, durations, settings.floorMs);
+    },
     async close() {
       const disconnect = () => {
         backupsConnection.disconnect();

@@ -3,6 +3,7 @@
  * Socket Mode with SLACK_APP_TOKEN), /healthz and /metrics on the same port, and the notifier that
  * posts and updates request messages. The workers run elsewhere (`npm run worker`).
  */
+import { createConfigReloader } from '../config/config-reloader';
 import { createRuntime } from '../create-runtime';
 import { runProcess } from '../run-process';
 import { readSettings } from '../settings';
@@ -15,9 +16,11 @@ runProcess(
     const options = botOptionsFromSettings(settings);
     const runtime = await createRuntime(settings);
     const bot = await startBot(runtime.deps, options);
+    const reloader = createConfigReloader(runtime.deps, { path: settings.configPath });
     return {
       async stop(signal) {
         runtime.deps.logger.info({ signal }, 'bot closing');
+        reloader.stop();
         await bot.stop().catch(() => undefined);
         await runtime.close();
       },

@@ -2,8 +2,10 @@
  * `npm run worker`: the job workers alone, for production (any number of processes, on any number
  * of machines, sharing one Redis): operations (failover, failback, drills) with their reconciler
  * and drill schedulers, scheduled backups and the RPO monitor, request expiry. SIGTERM or SIGINT
- * closes them within a deadline; a job cut short stalls and another worker resumes it.
+ * closes them within a deadline; a job cut short stalls and another worker resumes it. A change
+ * of DR_CONFIG (or SIGHUP) reloads it and re-plans the schedules; an invalid one is refused.
  */
+import { createConfigReloader } from '../config/config-reloader';
 import { createRuntime } from '../create-runtime';
 import { runProcess } from '../run-process';
 import { readSettings } from '../settings';
@@ -11,13 +13,19 @@ import { startWorkers } from '../start-workers';
 
 runProcess(
   async () => {
-    const runtime = await createRuntime(readSettings());
+    const settings = readSettings();
+    const runtime = await createRuntime(settings);
     const { deps } = runtime;
     const workers = await startWorkers(deps);
+    const reloader = createConfigReloader(deps, {
+      path: settings.configPath,
+      onReload: () => workers.reschedule(),
+    });
     deps.logger.info({ prefix: deps.prefix }, 'workers started');
     return {
       async stop(signal) {
         deps.logger.info({ signal }, 'workers closing');
+        reloader.stop();
         await workers.close();
         await runtime.close();
       },

@@ -27,6 +27,15 @@ export type LifeboatEvent =
       failed: number;
       message: string;
     }
+  /** DR_CONFIG changed and the new version is in force. */
+  | {
+      type: 'config.reloaded';
+      version: string;
+      previousVersion: string;
+      environments: string[];
+    }
+  /** DR_CONFIG changed but is invalid: nothing changed, the last good version is kept. */
+  | { type: 'config.rejected'; path: string; problems: string[]; keptVersion: string }
   /** A backup or copy job failed after its retries. */
   | {
       type: 'backup.failed';

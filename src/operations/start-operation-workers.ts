@@ -38,7 +38,7 @@ const MAX_STALLED_COUNT = 1_000_000 as const;
 export async function startOperationWorkers(
   deps: LifeboatDeps,
   options: OperationWorkerOptions = {},
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ reschedule(): Promise<void>; close(): Promise<void> }> {
   const executor: ExecutorOptions = {
     tokenTrustMs: options.tokenTrustMs ?? DEFAULT_EXECUTOR_OPTIONS.tokenTrustMs,
     healthTimeoutMs: options.healthTimeoutMs ?? DEFAULT_EXECUTOR_OPTIONS.healthTimeoutMs,
@@ -86,6 +86,9 @@ export async function startOperationWorkers(
   );
 
   return {
+    async reschedule() {
+      await scheduleDrills(deps);
+    },
     async close() {
       await Promise.all([operations.close(), drills.close()]);
       connection.disconnect();

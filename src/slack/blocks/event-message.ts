@@ -26,6 +26,10 @@ export function eventMessage(event: LifeboatEvent): string | undefined {
             : ':fast_forward:';
       return `${icon} *${event.environment}* ${event.trigger} backup${by} ${event.outcome}: ${event.copied} copied, ${event.failed} failed. ${escapeMrkdwn(event.message)}`;
     }
+    case 'config.reloaded':
+      return `:gear: Configuration reloaded (${event.previousVersion} → ${event.version}); environments: ${event.environments.join(', ')}. Requests approved under the old version do not start; request them again.`;
+    case 'config.rejected':
+      return `:warning: The new configuration in ${escapeMrkdwn(event.path)} was not loaded; Lifeboat keeps version ${event.keptVersion}.\n${event.problems.map((p) => `• ${escapeMrkdwn(p)}`).join('\n')}`;
     default:
       return undefined;
   }

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { unwatchFile, watchFile } from 'node:fs';
+import { toIso } from '../core/to-iso';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { parseConfig, type Config } from './config';
+
+export type ReloadOutcome =
+  | { outcome: 'unchanged' }
+  | { outcome: 'reloaded'; config: Config }
+  | { outcome: 'rejected'; problems: string[] };
+
+export interface ConfigReloader {
+  /** Reads DR_CONFIG again now (also on SIGHUP and when the file changes). */
+  reload(): Promise<ReloadOutcome>;
+  stop(): void;
+}
+
+/** How long one announcement of a version (or of a rejected file) is remembered. */
+const ANNOUNCED_S = 24 * 3600;
+
+/**
+ * Live configuration: when DR_CONFIG changes (polled, so editors' renames and Kubernetes'
+ * ConfigMap swaps are seen) or on SIGHUP, the file is read and validated again. A valid new
+ * version replaces `deps.config` and `onReload` brings the schedules in line; approvals given
+ * under the old version no longer start their operation (the plan's fingerprint names it). A file
+ * with problems changes nothing: Lifeboat keeps the last good configuration and says why, once,
+ * in the channel and the log, however many processes watch the file.
+ */
+export function createConfigReloader(
+  deps: LifeboatDeps,
+  input: {
+    path: string;
+    onReload?: (config: Config) => Promise<void>;
+    /** Polling interval of the file; default 2000. 0: no watching (reload() and SIGHUP only). */
+    intervalMs?: number;
+    /** Reload on SIGHUP; default true. */
+    sighup?: boolean;
+  },
+): ConfigReloader {
+  let chain: Promise<unknown> = Promise.resolve();
+
+  async function once(): Promise<ReloadOutcome> {
+    let text: string;
+    try {
+      text = await readFile(input.path, 'utf8');
+    } catch (error) {
+      return reject(
+        `cannot read ${input.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        [`cannot read ${input.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`],
+      );
+    }
+    const parsed = parseConfig(text);
+    if (!parsed.ok) return reject(hash(text), parsed.problems);
+    const next = parsed.config;
+    const previous = deps.config;
+    if (next.version === previous.version) return { outcome: 'unchanged' };
+    deps.config = next;
+    deps.logger.info(
+      { from: previous.version, to: next.version, environments: Object.keys(next.environments) },
+      'configuration reloaded',
+    );
+    await input.onReload?.(next);
+    if (await firstToSay(`config:reloaded:${next.version}`)) {
+      await deps.events.publish({
+        type: 'config.reloaded',
+        version: next.version,
+        previousVersion: previous.version,
+        environments: Object.keys(next.environments),
+      });
+      await deps.audit.append({
+        type: 'config',
+        actor: 'lifeboat',
+        at: toIso(deps.clock.now()),
+        summary: `configuration ${previous.version} replaced by ${next.version}`,
+        detail: { path: input.path, environments: Object.keys(next.environments) },
+      });
+    }
+    return { outcome: 'reloaded', config: next };
+  }
+
+  async function reject(fingerprint: string, problems: string[]): Promise<ReloadOutcome> {
+    deps.logger.error(
+      { path: input.path, problems, keeping: deps.config.version },
+      'new configuration rejected; keeping the last good one',
+    );
+    if (await firstToSay(`config:rejected:${fingerprint}`)) {
+      await deps.events.publish({
+        type: 'config.rejected',
+        path: input.path,
+        problems,
+        keptVersion: deps.config.version,
+      });
+      await deps.audit.append({
+        type: 'config',
+        actor: 'lifeboat',
+        at: toIso(deps.clock.now()),
+        summary: `configuration in ${input.path} rejected, ${deps.config.version} kept: ${problems.join('; ')}`,
+      });
+    }
+    return { outcome: 'rejected', problems };
+  }
+
+  async function firstToSay(name: string): Promise<boolean> {
+    return (await deps.redis.set(deps.keys.custom(name), '1', 'EX', ANNOUNCED_S, 'NX')) === 'OK';
+  }
+
+  const reload = (): Promise<ReloadOutcome> => {
+    const next = chain.then(once, once);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const onChange = () => {
+    reload().catch((error: unknown) =>
+      deps.logger.error({ err: error }, 'configuration reload failed'),
+    );
+  };
+  const intervalMs = input.intervalMs ?? 2_000;
+  if (intervalMs > 0) watchFile(input.path, { interval: intervalMs, persistent: false }, onChange);
+  const sighup = input.sighup ?? true;
+  if (sighup) process.on('SIGHUP', onChange);
+
+  return {
+    reload,
+    stop() {
+      if (intervalMs > 0) unwatchFile(input.path, onChange);
+      if (sighup) process.removeListener('SIGHUP', onChange);
+    },
+  };
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
