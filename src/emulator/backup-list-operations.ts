@@ -73,60 +73,61 @@ export function listRecoveryPointsByBackupVault(
   return jsonResponse({ RecoveryPoints: items.map(recoveryPointJson), NextToken: nextToken });
 }
 
-export function listBackupJobs(context: OperationContext): EmulatorResponse {
+/**
+ * ListBackupJobs and ListCopyJobs: the region's jobs of one kind, filtered by the query fields
+ * both share (resourceArn, resourceType, state, createdAfter/Before) and by `matches` for the
+ * kind's own, newest first, a page at a time.
+ */
+function listJobs<J extends BackupJobRecord | CopyJobRecord>(
+  context: OperationContext,
+  kind: J['kind'],
+  matches: (job: J, query: URLSearchParams) => boolean,
+  render: (job: J) => unknown,
+  listKey: 'BackupJobs' | 'CopyJobs',
+): EmulatorResponse {
   const q = context.request.query;
   const resourceArn = q.get('resourceArn');
   const wantedState = q.get('state');
   const resourceType = q.get('resourceType');
-  const vaultName = q.get('backupVaultName');
   const created = timeWindow(context);
   if (resourceArn) context.noteResource(resourceArn);
   const jobs = context.state.jobs
-    .filter((j): j is BackupJobRecord => j.kind === 'backup' && j.region === context.region)
+    .filter((j): j is J => j.kind === kind && j.region === context.region)
     .filter(
       (j) =>
         (!resourceArn || j.resourceArn === resourceArn) &&
         (!resourceType || j.resourceType === resourceType) &&
-        (!vaultName || j.vaultName === vaultName) &&
+        matches(j, q) &&
         (!wantedState ||
           jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedState) &&
         created(j.createdAtMs),
     )
     .sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, jobs, filterKeyOf(context));
-  return jsonResponse({
-    BackupJobs: items.map((j) => backupJobJson(context.state, j, context.nowMs, context.jobMs)),
-    NextToken: nextToken,
-  });
+  return jsonResponse({ [listKey]: items.map(render), NextToken: nextToken });
+}
+
+export function listBackupJobs(context: OperationContext): EmulatorResponse {
+  return listJobs<BackupJobRecord>(
+    context,
+    'backup',
+    (j, q) => !q.get('backupVaultName') || j.vaultName === q.get('backupVaultName'),
+    (j) => backupJobJson(context.state, j, context.nowMs, context.jobMs),
+    'BackupJobs',
+  );
 }
 
 export function listCopyJobs(context: OperationContext): EmulatorResponse {
-  const q = context.request.query;
-  const resourceArn = q.get('resourceArn');
-  const wantedState = q.get('state');
-  const resourceType = q.get('resourceType');
-  const destinationVaultArn = q.get('destinationVaultArn');
-  const sourceRecoveryPointArn = q.get('sourceRecoveryPointArn');
-  const created = timeWindow(context);
-  if (resourceArn) context.noteResource(resourceArn);
-  const jobs = context.state.jobs
-    .filter((j): j is CopyJobRecord => j.kind === 'copy' && j.region === context.region)
-    .filter(
-      (j) =>
-        (!resourceArn || j.resourceArn === resourceArn) &&
-        (!resourceType || j.resourceType === resourceType) &&
-        (!destinationVaultArn || j.destinationVaultArn === destinationVaultArn) &&
-        (!sourceRecoveryPointArn || j.sourceRecoveryPointArn === sourceRecoveryPointArn) &&
-        (!wantedState ||
-          jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedState) &&
-        created(j.createdAtMs),
-    )
-    .sort((a, b) => b.createdAtMs - a.createdAtMs);
-  const { page: items, nextToken } = page(context, jobs, filterKeyOf(context));
-  return jsonResponse({
-    CopyJobs: items.map((j) => copyJobJson(context.state, j, context.nowMs, context.jobMs)),
-    NextToken: nextToken,
-  });
+  return listJobs<CopyJobRecord>(
+    context,
+    'copy',
+    (j, q) =>
+      (!q.get('destinationVaultArn') || j.destinationVaultArn === q.get('destinationVaultArn')) &&
+      (!q.get('sourceRecoveryPointArn') ||
+        j.sourceRecoveryPointArn === q.get('sourceRecoveryPointArn')),
+    (j) => copyJobJson(context.state, j, context.nowMs, context.jobMs),
+    'CopyJobs',
+  );
 }
 
 function restoreJobsPage(context: OperationContext, jobs: RestoreJobRecord[]): EmulatorResponse {
