@@ -9,6 +9,8 @@ export function backupKeys(keys: RedisKeys) {
     durations: (env: string) => keys.custom(`backup:durations:${env}`),
     /** Hash: configured resource ARN → JSON of the last backup or copy job's outcome. */
     outcomes: (env: string) => keys.custom(`backup:outcomes:${env}`),
+    /** Set while a catch-up run may not be queued again (PX: the gap between two). */
+    catchUp: (env: string) => keys.custom(`backup:catch-up:${env}`),
     /** The last RPO alert state the monitor announced (JSON). */
     alertState: (env: string) => keys.custom(`rpo:alert:${env}`),
   } as const;

@@ -6,6 +6,7 @@ import type { RecoveryPoint } from '../core/types';
 import { asLifeboatError, ErrorCode } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { backupKeys, backupSchedulerId } from './backup-keys';
+import { catchUpBackup } from './catch-up-backup';
 import { explainExposure } from './explain-exposure';
 import { createInFlightMarker, type InFlightMarker } from './in-flight-marker';
 import { createJobOutcomes, type JobOutcomes } from './job-outcomes';
@@ -83,7 +84,7 @@ export async function checkEnvironmentRpo(
   });
   const status: ExposureStatus =
     darkMessage !== undefined && exposure.status === 'ok' ? 'at-risk' : exposure.status;
-  const reason =
+  const explained =
     status === 'ok'
       ? undefined
       : explainExposure({
@@ -95,6 +96,17 @@ export async function checkEnvironmentRpo(
           expectedBackupDurationMs: interval.expectedDurationMs,
           ...(darkMessage !== undefined ? { darkMessage } : {}),
         });
+  const caughtUp =
+    explained !== undefined &&
+    (await catchUpBackup(deps, {
+      environment: env.name,
+      status,
+      runInFlight,
+      protectionRegionDark: darkMessage !== undefined,
+      expectedBackupDurationMs: interval.expectedDurationMs,
+      reason: explained,
+    }));
+  const reason = caughtUp ? `${explained}; a catch-up backup starts now` : explained;
   const stored: StoredExposure = {
     ...exposure,
     status,
@@ -104,7 +116,7 @@ export async function checkEnvironmentRpo(
       : {}),
     ...(scheduler?.every !== undefined ? { intervalMs: scheduler.every } : {}),
     expectedBackupDurationMs: interval.expectedDurationMs,
-    ...(runInFlight ? { backupRunning: true } : {}),
+    ...(runInFlight || caughtUp ? { backupRunning: true } : {}),
     ...(darkMessage !== undefined ? { protectionRegionDark: true } : {}),
     ...(reason !== undefined ? { reason } : {}),
   };
@@ -113,6 +125,9 @@ export async function checkEnvironmentRpo(
   // A resource with no point yet while a run is in flight: the run's end tells (its retries
   // included), rather than an alert that the run itself may answer in a moment.
   if (status === 'unprotected' && runInFlight) return { exposure: stored, transition: 'none' };
+  // Ok only because a run in flight will land in time: the recovery is announced when its copies
+  // have landed (its end measures again), not on a promise.
+  if (status === 'ok' && runInFlight) return { exposure: stored, transition: 'none' };
 
   const transition = await stores.alerts.transition(env.name, status);
   if (transition === 'alert') {

@@ -121,14 +121,26 @@ describe('RPO monitor (fake clock, real Redis)', () => {
     expect(running.backupRunning).toBe(true);
     expect(await events('rpo.alert')).toHaveLength(0);
 
-    // Once the run is over with nothing landed, the next tick is too late.
+    // Once the run is over with nothing landed, the next tick is too late: a catch-up run is
+    // queued at once, and not again on the next rounds.
     await marker.release('shop-prod', 'run-1');
     await monitorRpo(deps);
     const after = await stored();
     expect(after.status).toBe('at-risk');
-    expect(after.backupRunning).toBeUndefined();
-    expect(after.reason).toMatch(/the next backup \(due in [^)]+\) cannot land/);
+    expect(after.reason).toMatch(
+      /the next backup \(due in [^)]+\) cannot land.*; a catch-up backup starts now$/,
+    );
+    expect(after.backupRunning).toBe(true);
     expect(await events('rpo.alert')).toHaveLength(1);
+    await monitorRpo(deps);
+    await monitorRpo(deps);
+    // Waiting, beside the scheduler's own delayed tick.
+    const queued = await deps.queues.backups.getJobs(['waiting']);
+    expect(queued.filter((j) => j.name === 'backup').map((j) => j.data)).toEqual([
+      { environment: 'shop-prod', trigger: 'schedule' },
+    ]);
+    const audit = await deps.audit.read();
+    expect(audit.filter((e) => /catch-up backup of shop-prod/.test(e.summary))).toHaveLength(1);
   });
 
   it('says the run in flight is the next backup when even it lands too late', async () => {

@@ -1,0 +1,47 @@
+import { toIso } from '../core/to-iso';
+import type { ExposureStatus } from '../core/rpo-exposure';
+import type { LifeboatDeps } from '../lifeboat-deps';
+import { backupKeys } from './backup-keys';
+import { SCHEDULED_JOB_OPTIONS } from './upsert-backup-schedule';
+
+/** At most one catch-up run per environment per this long (or twice a backup's duration). */
+export const CATCH_UP_MIN_GAP_MS = 15 * 60_000;
+
+/**
+ * The schedule alone would miss the RPO target (at risk), or has (breached): a backup run is
+ * queued now rather than at the next tick, once per gap, so a transient failure or a schedule
+ * that drifted from the data does not become a breach while people read the alert. Not when a
+ * run is in flight, nor when the protection region is dark (its copy could not land), nor for an
+ * unprotected resource (its run's failure is already news; `/dr backup` retries it).
+ */
+export async function catchUpBackup(
+  deps: LifeboatDeps,
+  input: {
+    environment: string;
+    status: ExposureStatus;
+    runInFlight: boolean;
+    protectionRegionDark: boolean;
+    expectedBackupDurationMs: number;
+    reason: string;
+  },
+): Promise<boolean> {
+  if (input.status !== 'at-risk' && input.status !== 'breached') return false;
+  if (input.runInFlight || input.protectionRegionDark) return false;
+  const gapMs = Math.max(CATCH_UP_MIN_GAP_MS, 2 * input.expectedBackupDurationMs);
+  const key = backupKeys(deps.keys).catchUp(input.environment);
+  if ((await deps.redis.set(key, '1', 'PX', gapMs, 'NX')) !== 'OK') return false;
+  const job = await deps.queues.backups.add(
+    'backup',
+    { environment: input.environment, trigger: 'schedule' },
+    SCHEDULED_JOB_OPTIONS,
+  );
+  await deps.audit.append({
+    type: 'backup',
+    actor: 'lifeboat',
+    at: toIso(deps.clock.now()),
+    environment: input.environment,
+    summary: `catch-up backup of ${input.environment} queued: RPO ${input.status}: ${input.reason}`,
+    detail: { jobId: job.id, status: input.status },
+  });
+  return true;
+}
