@@ -55,18 +55,14 @@ export function buildPlan(input: BuildPlanInput): BuildPlanResult {
   const pointsRequired = kind === 'drill' || (kind === 'failover' && !planned);
   const requestedAtMs = input.requestedAt.toMillis();
 
+  const missing: string[] = [];
   const resources: PlannedResource[] = env.resources.map((resource) => {
     const sourceArn = state.resources[resource.arn] ?? resource.arn;
     const base = { resourceArn: resource.arn, resourceType: resource.resourceType, sourceArn };
     if (kind === 'backup') return base;
     const point = newestRecoveryPoint(input.recoveryPoints, [sourceArn], to);
     if (!point) {
-      if (pointsRequired) {
-        problems.push(
-          `${resource.name} has no completed recovery point in ${to} (vault ${env.backup.vaults[to] ?? '?'}); ` +
-            `run /dr backup ${env.name} first${kind === 'failover' ? ', or fail over with --planned while ' + from + ' is up' : ''}`,
-        );
-      }
+      if (pointsRequired) missing.push(`${resource.resourceType} ${resource.name}`);
       return base;
     }
     return {
@@ -76,6 +72,8 @@ export function buildPlan(input: BuildPlanInput): BuildPlanResult {
       dataLossMs: Math.max(0, requestedAtMs - Date.parse(point.createdAt)),
     };
   });
+
+  if (missing.length > 0) problems.push(missingPoints(input, to, missing));
 
   const movesDns = kind === 'failover' || kind === 'failback';
   const dnsChanges: DnsChange[] = [];
@@ -130,6 +128,24 @@ export function buildPlan(input: BuildPlanInput): BuildPlanResult {
     ok: true,
     plan: { ...withoutFingerprint, fingerprint: planFingerprint(withoutFingerprint) },
   };
+}
+
+/**
+ * One problem for every resource without a copy in the target vault, with the way out that
+ * works: `/dr backup` only when backups copy to that region (the protection region), a planned
+ * failover while the active region is up (its final backup is copied to the target first).
+ */
+function missingPoints(input: BuildPlanInput, to: string, missing: string[]): string {
+  const { environment: env, state, kind } = input;
+  const where = `${to} (vault ${env.backup.vaults[to] ?? '?'})`;
+  const ways = [
+    ...(to === state.protectionRegion ? [`run /dr backup ${env.name} first`] : []),
+    ...(kind === 'failover' ? [`fail over with --planned while ${state.activeRegion} is up`] : []),
+    ...(to !== state.protectionRegion && kind === 'failover'
+      ? [`fail over to ${state.protectionRegion}, where the backups are copied`]
+      : []),
+  ];
+  return `no completed recovery point in ${where} for ${missing.join(', ')}${ways.length > 0 ? `; ${ways.join(', or ')}` : ''}`;
 }
 
 function targetRegion(input: BuildPlanInput, problems: string[]): string | undefined {
