@@ -33,10 +33,11 @@ export function refuseReplays(deps: LifeboatDeps): Middleware<AnyMiddlewareArgs>
     );
     if (fresh) return next();
 
-    const ack = 'ack' in args ? args.ack : undefined;
-    const isCommand = typeof (body as { command?: unknown }).command === 'string';
-    if (ack)
-      await (isCommand ? ack({ response_type: 'ephemeral', text: REPLAY_TEXT } as never) : ack());
+    if ('command' in args && args.command) {
+      await args.ack({ response_type: 'ephemeral', text: REPLAY_TEXT });
+    } else if ('ack' in args && args.ack) {
+      await (args.ack as () => Promise<void>)();
+    }
     const userId =
       (body as { user_id?: string }).user_id ?? (body as { user?: { id?: string } }).user?.id;
     deps.logger.warn(
