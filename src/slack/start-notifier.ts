@@ -4,6 +4,7 @@ import type { Operation } from '../core/types';
 import type { LifeboatEvent } from '../events/lifeboat-event';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { eventMessage } from './blocks/event-message';
+import { slackDate } from './blocks/mrkdwn';
 import { operationMessage, STEP_ICON } from './blocks/operation-message';
 import { MessageLane, RateLimited } from './message-lane';
 import { slackCall, slackErrorCode } from './slack-call';
@@ -77,6 +78,7 @@ export async function startNotifier(
             failures.delete(key);
             l.dirty = false;
             l.thread.length = 0;
+            if (key !== ALERTS) await tellRequesterUnposted(key, error);
           }
         },
         (error) => deps.logger.error({ key, err: error }, 'notifier lane failed'),
@@ -147,6 +149,38 @@ export async function startNotifier(
     } catch (error) {
       if (render) lane.dirty = true;
       throw error;
+    }
+  }
+
+  /**
+   * The request message could not be posted (the bot is not in the channel, the channel is
+   * gone…): the requester hears it directly, once, with what to do, since nobody else sees the
+   * request. Its Approve buttons are missing, but `/dr approve` works until it expires.
+   */
+  async function tellRequesterUnposted(operationId: string, error: unknown): Promise<void> {
+    try {
+      const op = await deps.operations.get(operationId);
+      if (!op || op.slack || op.state !== 'requested') return;
+      const once = deps.keys.custom(`slack:unposted:${op.id}`);
+      if ((await deps.redis.set(once, '1', 'EX', 24 * 3600, 'NX')) !== 'OK') return;
+      const channel = deps.config.slack.channel;
+      const code = slackErrorCode(error);
+      const fix = ['not_in_channel', 'channel_not_found', 'is_archived'].includes(code)
+        ? `invite Lifeboat there (\`/invite @Lifeboat\`) or set \`slack.channel\` in DR_CONFIG`
+        : "see the bot's log";
+      await slackCall(() =>
+        client.chat.postMessage({
+          channel: op.requestedBy,
+          text:
+            `:warning: I could not post your request *${op.id}* (${op.kind} of ${op.environment}) in <#${channel}>: Slack answered \`${code}\`; ${fix}. ` +
+            `Nobody sees its Approve button, but it stands until ${slackDate(op.expiresAt)}: an approver can still type \`/dr approve ${op.id}\`.`,
+        }),
+      );
+    } catch (failure) {
+      deps.logger.warn(
+        { operationId, err: slackErrorCode(failure) },
+        'could not tell the requester that the request was not posted',
+      );
     }
   }
 

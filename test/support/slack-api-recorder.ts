@@ -9,6 +9,16 @@ export interface RecordedCall {
   atMs: number;
   /** The HTTP status answered. */
   status: number;
+  /** The Web API error answered (`ok: false`), if any. */
+  error?: string;
+}
+
+export interface FailureRule {
+  method: string;
+  /** Only calls to this channel. */
+  channel?: string;
+  /** The Web API error code answered, e.g. `not_in_channel`. */
+  error: string;
 }
 
 export interface RateLimitRule {
@@ -34,6 +44,8 @@ export interface SlackApiRecorder {
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   rateLimit(rule: RateLimitRule): void;
+  /** Answers matching calls `ok: false` with the rule's error until reset. */
+  failCalls(rule: FailureRule): void;
   setUserGroups(groups: UserGroup[]): void;
   /** The WebSocket URL that apps.connections.open hands a Socket Mode client. */
   setSocketModeUrl(url: string): void;
@@ -54,6 +66,7 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
   let rules: (RateLimitRule & { left: number })[] = [];
   let groups: UserGroup[] = [];
   let socketModeUrl: string | undefined;
+  let failures: FailureRule[] = [];
   let seq = 100;
   const nextTs = () => `1767225600.${String(++seq).padStart(6, '0')}`;
 
@@ -74,6 +87,15 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
           'retry-after': String(rule.retryAfterSeconds),
         });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      const failure = failures.find(
+        (f) => f.method === method && (f.channel === undefined || f.channel === args.channel),
+      );
+      if (failure) {
+        calls.push({ method, args, atMs: performance.now(), status: 200, error: failure.error });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: failure.error }));
         return;
       }
       calls.push({ method, args, atMs: performance.now(), status: 200 });
@@ -132,9 +154,13 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
     apiUrl: `${base}/api/`,
     responseUrl: `${base}/response`,
     calls,
-    callsTo: (method) => calls.filter((c) => c.method === method && c.status === 200),
+    callsTo: (method) =>
+      calls.filter((c) => c.method === method && c.status === 200 && c.error === undefined),
     rateLimit(rule) {
       rules.push({ ...rule, left: rule.times ?? 1 });
+    },
+    failCalls(rule) {
+      failures.push(rule);
     },
     setUserGroups(next) {
       groups = next;
@@ -157,6 +183,7 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
     reset() {
       calls.length = 0;
       rules = [];
+      failures = [];
     },
     close: () =>
       new Promise<void>((resolve) => {
