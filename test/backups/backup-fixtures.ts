@@ -93,3 +93,15 @@ export async function publishedEvents(redis: Redis, eventsKey: string): Promise<
   const entries = await redis.xrange(eventsKey, '-', '+');
   return entries.map(([, fields]) => JSON.parse(fields[1] ?? '{}') as LifeboatEvent);
 }
+
+/** The published events of one type about one environment, oldest first. */
+export async function environmentEvents(
+  redis: Redis,
+  eventsKey: string,
+  type: LifeboatEvent['type'],
+  environment: string,
+): Promise<LifeboatEvent[]> {
+  return (await publishedEvents(redis, eventsKey)).filter(
+    (e) => e.type === type && 'environment' in e && e.environment === environment,
+  );
+}

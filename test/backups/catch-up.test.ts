@@ -6,8 +6,8 @@ import { createHarness, type Harness } from '../support/harness';
 import {
   backupConfigYaml,
   emulatedState,
+  environmentEvents,
   ORDERS,
-  publishedEvents,
   SHOP_DB,
 } from './backup-fixtures';
 
@@ -35,10 +35,8 @@ describe('a catch-up backup when the schedule alone would miss the RPO', () => {
     await h.close();
   });
 
-  const shopEvents = async (type: LifeboatEvent['type']) =>
-    (await publishedEvents(h.deps.redis, h.deps.keys.events)).filter(
-      (e) => e.type === type && 'environment' in e && e.environment === 'shop-prod',
-    );
+  const shopEvents = (type: LifeboatEvent['type']) =>
+    environmentEvents(h.deps.redis, h.deps.keys.events, type, 'shop-prod');
 
   it('alerts, backs up now, and recovers', async () => {
     for (const resourceArn of [SHOP_DB, ORDERS]) {

@@ -2,7 +2,13 @@ import { startBackupWorkers } from '../../src/backups/start-backup-workers';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
 import { eventually, sleep } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
-import { backupConfigYaml, emulatedState, publishedEvents, SHOP_DB } from './backup-fixtures';
+import {
+  backupConfigYaml,
+  emulatedState,
+  environmentEvents,
+  publishedEvents,
+  SHOP_DB,
+} from './backup-fixtures';
 
 const AWS_MESSAGE = 'Copy job failed: access to the destination KMS key was denied';
 
@@ -23,10 +29,8 @@ describe('a failed copy', () => {
     await h.close();
   });
 
-  const shopEvents = async (type: LifeboatEvent['type']) =>
-    (await publishedEvents(h.deps.redis, h.deps.keys.events)).filter(
-      (e) => e.type === type && 'environment' in e && e.environment === 'shop-prod',
-    );
+  const shopEvents = (type: LifeboatEvent['type']) =>
+    environmentEvents(h.deps.redis, h.deps.keys.events, type, 'shop-prod');
 
   it('is retried with a new token, then fails the run, alerts once, and a later success recovers once', async () => {
     const rule = { kind: 'copy', resourceArn: SHOP_DB, message: AWS_MESSAGE };

@@ -9,7 +9,7 @@ import type { RecoveryPoint } from '../../src/core/types';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
 import type { LifeboatDeps } from '../../src/lifeboat-deps';
 import { testRedis } from '../support/redis-prefix';
-import { ORDERS, publishedEvents, SHOP_DB, WIKI } from './backup-fixtures';
+import { environmentEvents, ORDERS, SHOP_DB, WIKI } from './backup-fixtures';
 import { fakeBackupPort } from './fake-backup-port';
 import { fakeClockBackupDeps } from './fake-clock-backup-deps';
 
@@ -46,10 +46,8 @@ describe('RPO monitor (fake clock, real Redis)', () => {
   afterEach(() => close());
   afterAll(() => redis.disconnect());
 
-  const events = async (type: LifeboatEvent['type'], environment = 'shop-prod') =>
-    (await publishedEvents(redis, deps.keys.events)).filter(
-      (e) => e.type === type && 'environment' in e && e.environment === environment,
-    );
+  const events = (type: LifeboatEvent['type'], environment = 'shop-prod') =>
+    environmentEvents(redis, deps.keys.events, type, environment);
   const stored = async (environment = 'shop-prod') =>
     JSON.parse((await redis.get(deps.keys.exposure(environment))) ?? 'null') as StoredExposure;
 
