@@ -1,5 +1,6 @@
 import { startBot, type RunningBot } from '../../src/slack/start-bot';
 import { approvalHarness, type ApprovalHarness } from '../approval/approval-harness';
+import { eventually } from '../support/eventually';
 import { startSlackApiRecorder, type SlackApiRecorder } from '../support/slack-api-recorder';
 import {
   blockActionBody,
@@ -96,15 +97,18 @@ export async function botHarness(
     event: (event, opts) =>
       postToSlackEndpoint(events, eventCallbackBody(event), 'application/json', opts),
     ephemerals,
-    async nextEphemeral(userId, count) {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const got = ephemerals(userId);
-        if (got.length >= count) return got[count - 1] ?? '';
-        if (Date.now() > deadline)
-          throw new Error(`no ephemeral #${count} for ${userId}; got ${JSON.stringify(got)}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
+    nextEphemeral(userId, count) {
+      return eventually(
+        () => {
+          const got = ephemerals(userId);
+          return got.length >= count ? (got[count - 1] ?? '') : undefined;
+        },
+        {
+          everyMs: 10,
+          what: `ephemeral #${count} for ${userId}`,
+          seen: () => `got ${JSON.stringify(ephemerals(userId))}`,
+        },
+      );
     },
     async close() {
       await bot.stop();

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from '../../src/http/read-body';
+import { eventually } from './eventually';
 
 export interface RecordedCall {
   method: string;
@@ -168,17 +169,16 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
     setSocketModeUrl(url) {
       socketModeUrl = url;
     },
-    async waitFor(method, count = 1, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (recorder.callsTo(method).length < count) {
-        if (Date.now() > deadline) {
-          throw new Error(
-            `expected ${count} ${method} call(s), got ${recorder.callsTo(method).length}`,
-          );
-        }
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      return recorder.callsTo(method);
+    waitFor(method, count = 1, timeoutMs = 10_000) {
+      return eventually(
+        () => (recorder.callsTo(method).length >= count ? recorder.callsTo(method) : undefined),
+        {
+          timeoutMs,
+          everyMs: 10,
+          what: `${count} ${method} call(s)`,
+          seen: () => `got ${recorder.callsTo(method).length}`,
+        },
+      );
     },
     reset() {
       calls.length = 0;

@@ -1,17 +1,17 @@
+import { eventually } from '../../support/eventually';
+
 /** Calls `read` until `done` holds, every `intervalMs`, failing after `timeoutMs`. */
 export async function pollUntil<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
   { intervalMs, timeoutMs, what }: { intervalMs: number; timeoutMs: number; what: string },
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `${what} did not happen within ${timeoutMs} ms; last seen ${JSON.stringify(value)}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+  let last: T | undefined;
+  return eventually(
+    async () => {
+      last = await read();
+      return done(last) ? last : undefined;
+    },
+    { timeoutMs, everyMs: intervalMs, what, seen: () => `last seen ${JSON.stringify(last)}` },
+  );
 }
