@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../../src/sandbox/redis-child';
+import { eventually } from '../support/eventually';
 import { deletePrefix, TEST_REDIS_URL, testRedis, uniquePrefix } from '../support/redis-prefix';
 
 const ROOT = join(__dirname, '..', '..');
@@ -33,18 +34,18 @@ let output = '';
 const prefix = uniquePrefix('sandbox');
 
 async function waitUntilHealthy(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child?.exitCode !== null && child?.exitCode !== undefined) {
-      throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-    }
-    const healthy = await fetch(url)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (healthy) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the sandbox did not become healthy within ${timeoutMs} ms:\n${output}`);
+  await eventually(
+    async () => {
+      if (child?.exitCode !== null && child?.exitCode !== undefined) {
+        throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+      }
+      const healthy = await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false);
+      return healthy ? true : undefined;
+    },
+    { timeoutMs, everyMs: 250, what: 'the sandbox to be healthy', seen: () => `\n${output}` },
+  );
 }
 
 function stopChild(): Promise<void> {
