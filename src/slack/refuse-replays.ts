@@ -8,14 +8,22 @@ const REMEMBER_S = 600;
 /** Redis gets this long to say whether a signature is new; past it the request goes through. */
 const CHECK_MS = 1_000;
 
+/** `/dr` verbs that only read: a replay of them is answered like the first delivery. */
+const READ_ONLY = new Set(['', 'help', 'status', 'history']);
+
+function firstWord(text: string | undefined): string {
+  return (text ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+}
+
 export const REPLAY_TEXT =
   ':no_entry: This exact request was already received once; it was not applied again.';
 
 /**
  * Bolt refuses requests signed more than five minutes ago; within those five minutes a captured
- * request could be sent again. Each request's signature (it covers the timestamp and the body)
- * is remembered, and a second delivery is acknowledged and dropped, with an audit entry. Real
- * retries by Slack are signed anew. If Redis does not answer at once the request goes through
+ * request could be sent again. Each acting request's signature (it covers the timestamp and the
+ * body) is remembered, and a second delivery is acknowledged and dropped, with an audit entry;
+ * `/dr status`, `history`, `help` and events only read, and are answered again. Real retries
+ * by Slack are signed anew. If Redis does not answer at once the request goes through
  * rather than miss Slack's three-second deadline: the handlers count one vote per person anyway.
  */
 export function refuseReplays(deps: LifeboatDeps): Middleware<AnyMiddlewareArgs> {
@@ -23,6 +31,11 @@ export function refuseReplays(deps: LifeboatDeps): Middleware<AnyMiddlewareArgs>
     const { context, next, body } = args;
     const signature = context.requestSignature;
     if (typeof signature !== 'string' || signature === '') return next();
+    // Reading twice changes nothing: only requests that act are held to one delivery.
+    if ('event' in args && args.event) return next();
+    if ('command' in args && args.command && READ_ONLY.has(firstWord(args.command.text))) {
+      return next();
+    }
     const key = deps.keys.custom(`slack:seen:${signature}`);
     const fresh = await withTimeout(
       deps.redis.set(key, '1', 'EX', REMEMBER_S, 'NX'),

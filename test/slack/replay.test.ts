@@ -41,6 +41,13 @@ describe('replayed requests', () => {
     const audit = await h.deps.audit.read();
     expect(audit.filter((e) => /replayed Slack request/.test(e.summary))).toHaveLength(1);
 
+    // Reading twice changes nothing: a replayed /dr status is answered again.
+    const status = slashCommandBody({ text: 'status', userId: 'U0CAROL' });
+    const statusTs = Math.floor(Date.now() / 1000);
+    await postToSlackEndpoint(`${h.url}/slack/events`, status, FORM, { timestampSec: statusTs });
+    await postToSlackEndpoint(`${h.url}/slack/events`, status, FORM, { timestampSec: statusTs });
+    expect(await h.nextEphemeral('U0CAROL', 2)).toContain('Status of every environment');
+
     // A click replayed is dropped too: Bob's approval is counted from his own delivery only.
     const click = blockActionBody({ actionId: 'dr_approve', value: id, userId: 'U0BOB' });
     const clickTs = Math.floor(Date.now() / 1000);
