@@ -1,14 +1,11 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
 import type { BackupJobData } from '../queue/queue-names';
 import { advanceBackupRun } from './advance-backup-run';
-import { backupKeys } from './backup-keys';
 import type { BackupRun } from './backup-run';
 import type { BackupSettings } from './backup-settings';
 import { beginBackupRun } from './begin-backup-run';
 import { checkEnvironmentRpo, createRpoStores } from './check-environment-rpo';
 import { finishBackupRun, type BackupRunSummary } from './finish-backup-run';
-import { createInFlightMarker } from './in-flight-marker';
-import { createJobOutcomes } from './job-outcomes';
 import { recordSkippedRun } from './record-skipped-run';
 import { isRunAlive } from './run-id';
 
@@ -32,14 +29,14 @@ export async function processBackupRun(
   input: { runId: string; tickId: string; data: BackupRunJobData; settings: BackupSettings },
 ): Promise<BackupStepResult> {
   const { data, settings } = input;
-  const keys = backupKeys(deps.keys);
-  const marker = createInFlightMarker(deps.redis, keys);
+  // One set of stores for the whole activation: the run, its end and the RPO check after it.
+  const stores = createRpoStores(deps, settings.floorMs);
   let run = data.run;
   if (!run) {
     const begun = await beginBackupRun(deps, {
       runId: input.runId,
       environment: data.environment,
-      marker,
+      marker: stores.marker,
       isRunAlive: (runId) => isRunAlive(deps.queues.backups, runId),
     });
     if (begun.kind === 'skipped') {
@@ -57,12 +54,11 @@ export async function processBackupRun(
   const env = deps.config.environments[run.environment];
   const advanced = await advanceBackupRun(deps, {
     run,
-    outcomes: createJobOutcomes(deps.redis, keys),
+    outcomes: stores.outcomes,
     settings,
     maxRunMs: settings.maxRunMs ?? env?.rpoMs ?? 24 * 3_600_000,
   });
   if (advanced.kind === 'wait') return advanced;
-  const stores = createRpoStores(deps, settings.floorMs);
   const summary = await finishBackupRun(deps, {
     run: advanced.run,
     trigger: data.trigger,

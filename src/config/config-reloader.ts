@@ -45,10 +45,8 @@ export function createConfigReloader(
     try {
       text = await readFile(input.path, 'utf8');
     } catch (error) {
-      return reject(
-        `cannot read ${input.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        [`cannot read ${input.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`],
-      );
+      const why = `cannot read ${input.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      return reject(why, [why]);
     }
     const parsed = parseConfig(text);
     if (!parsed.ok) return reject(hash(text), parsed.problems);

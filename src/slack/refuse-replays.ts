@@ -1,6 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import type { DrVerb } from './dr-grammar';
+import { parseDrCommand } from './parse-dr-command';
 import { withTimeout } from './with-timeout';
 
 /** How long a request's signature is remembered: Slack's five-minute window, and some. */
@@ -9,10 +11,12 @@ const REMEMBER_S = 600;
 const CHECK_MS = 1_000;
 
 /** `/dr` verbs that only read: a replay of them is answered like the first delivery. */
-const READ_ONLY = new Set(['', 'help', 'status', 'history']);
+const READ_ONLY: ReadonlySet<DrVerb> = new Set(['help', 'status', 'history']);
 
-function firstWord(text: string | undefined): string {
-  return (text ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+/** A command that changes nothing: one that only reads, or one the parser refuses. */
+function onlyReads(text: string | undefined): boolean {
+  const parsed = parseDrCommand(text ?? '');
+  return !parsed.ok || READ_ONLY.has(parsed.command.verb);
 }
 
 export const REPLAY_TEXT =
@@ -22,7 +26,8 @@ export const REPLAY_TEXT =
  * Bolt refuses requests signed more than five minutes ago; within those five minutes a captured
  * request could be sent again. Each acting request's signature (it covers the timestamp and the
  * body) is remembered, and a second delivery is acknowledged and dropped, with an audit entry;
- * `/dr status`, `history`, `help` and events only read, and are answered again. Real retries
+ * `/dr status`, `history`, `help`, a command the parser refuses and events change nothing, and
+ * are answered again. Real retries
  * by Slack are signed anew. If Redis does not answer at once the request goes through
  * rather than miss Slack's three-second deadline: the handlers count one vote per person anyway.
  */
@@ -33,7 +38,7 @@ export function refuseReplays(deps: LifeboatDeps): Middleware<AnyMiddlewareArgs>
     if (typeof signature !== 'string' || signature === '') return next();
     // Reading twice changes nothing: only requests that act are held to one delivery.
     if ('event' in args && args.event) return next();
-    if ('command' in args && args.command && READ_ONLY.has(firstWord(args.command.text))) {
+    if ('command' in args && args.command && onlyReads(args.command.text)) {
       return next();
     }
     const key = deps.keys.custom(`slack:seen:${signature}`);
