@@ -1,6 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
-import { recordJobDuration } from '../src/metrics/create-metrics';
 import { advanceOperation, type AdvanceResult } from '../src/operations/advance-operation';
 import type { ExecutorOptions } from '../src/operations/executor-options';
 import { QueueName, type OperationJobData } from '../src/queue/queue-names';
@@ -23,7 +22,7 @@ export function runOperationJob(deps: LifeboatDeps, options: ExecutorOptions) {
     }
     if (result.status === 'finished') {
       const seconds = (deps.clock.now().toMillis() - job.timestamp) / 1000;
-      await recordJobDuration(deps.redis, deps.keys, QueueName.Operations, seconds);
+      await deps.counters.recordJobDuration(QueueName.Operations, seconds);
     }
     return result;
   };

@@ -18,6 +18,13 @@ import {
   type EnvironmentStateStore,
 } from './store/environment-state-store';
 import { createOperationStore, type OperationStore } from './store/operation-store';
+import { createExposureStore, type ExposureStore } from './store/exposure-store';
+import { createInFlightMarker, type InFlightMarker } from './store/in-flight-marker';
+import { createJobOutcomes, type JobOutcomes } from './store/job-outcomes';
+import { createMetricCounters, type MetricCounters } from './store/metric-counters';
+import { createObservedDurations, type ObservedDurations } from './store/observed-durations';
+import { createOnceClaims, type OnceClaims } from './store/once-claims';
+import { createRpoAlertState, type RpoAlertState } from './store/rpo-alert-state';
 import { createEventBus } from './events/event-bus';
 
 export interface AwsPorts {
@@ -44,6 +51,20 @@ export interface LifeboatDeps {
   locks: EnvironmentLock;
   audit: AuditLog;
   events: EventBus;
+  /** The latest RPO exposure per environment, for status and metrics. */
+  exposures: ExposureStore;
+  /** The RPO status last announced per environment. */
+  rpoAlerts: RpoAlertState;
+  /** The last backup or copy job outcome per resource. */
+  jobOutcomes: JobOutcomes;
+  /** Backup+copy durations per environment, for the schedule planner. */
+  backupDurations: ObservedDurations;
+  /** The backup run in flight per environment. */
+  backupsInFlight: InFlightMarker;
+  /** "Done once for this long" names: a finished operation, an announcement, a catch-up. */
+  once: OnceClaims;
+  /** The counters behind /metrics that every process adds to. */
+  counters: MetricCounters;
   queues: LifeboatQueues;
   /** The 'error' listener of every BullMQ queue and worker: logged, and not once per retry. */
   queueErrors: ErrorSource;
@@ -69,6 +90,13 @@ export function createLifeboatDeps(input: {
     locks: createEnvironmentLock(redis, keys),
     audit: createAuditLog(redis, keys),
     events: createEventBus(redis, keys),
+    exposures: createExposureStore(redis, keys),
+    rpoAlerts: createRpoAlertState(redis, keys),
+    jobOutcomes: createJobOutcomes(redis, keys),
+    backupDurations: createObservedDurations(redis, keys),
+    backupsInFlight: createInFlightMarker(redis, keys),
+    once: createOnceClaims(redis, keys),
+    counters: createMetricCounters(redis, keys),
     queueErrors,
     queues: createQueues(redis, input.prefix, queueErrors),
   };

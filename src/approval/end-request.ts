@@ -1,6 +1,5 @@
 import type { Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { recordOperationOutcome } from '../metrics/create-metrics';
 import { expiryJobId } from './expiry-job-id';
 
 /**
@@ -12,7 +11,7 @@ export async function endRequest(deps: LifeboatDeps, op: Operation): Promise<voi
   await deps.locks.release(op.environment, op.id);
   await removeJob(deps, () => deps.queues.expiry.remove(expiryJobId(op.id)));
   await removeJob(deps, () => deps.queues.operations.remove(op.id));
-  await recordOperationOutcome(deps.redis, deps.keys, op.kind, op.state);
+  await deps.counters.countOperation(op.kind, op.state);
 }
 
 /** A job that is running cannot be removed; it finds the operation ended and does nothing. */

@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from '../config/config';
-import type { StoredExposure } from '../backups/stored-exposure';
+import type { StoredExposure } from '../store/exposure-store';
 import type { EnvironmentState, Operation } from '../core/types';
+import { LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 
 export interface EnvironmentStatus {
@@ -17,26 +18,33 @@ export async function readEnvironmentStatus(
   deps: LifeboatDeps,
   environment: EnvironmentConfig,
 ): Promise<EnvironmentStatus> {
-  const [state, json, holder] = await Promise.all([
+  const [state, exposure, holder] = await Promise.all([
     deps.environments.get(environment.name),
-    deps.redis.get(deps.keys.exposure(environment.name)),
+    readExposure(deps, environment.name),
     deps.locks.holder(environment.name),
   ]);
   const running = holder ? await deps.operations.get(holder) : undefined;
-  let exposure: StoredExposure | undefined;
-  if (json) {
-    try {
-      exposure = JSON.parse(json) as StoredExposure;
-    } catch {
-      deps.logger.warn({ environment: environment.name }, 'exposure record is not JSON; ignored');
-    }
-  }
   return {
     environment,
     state,
     ...(exposure ? { exposure } : {}),
     ...(running ? { running } : {}),
   };
+}
+
+/** The stored exposure; an unreadable one is logged and shown as not measured yet. */
+async function readExposure(
+  deps: LifeboatDeps,
+  environment: string,
+): Promise<StoredExposure | undefined> {
+  try {
+    return await deps.exposures.get(environment);
+  } catch (error) {
+    // Redis itself failing is not this; only a record the store could not read.
+    if (!(error instanceof LifeboatError)) throw error;
+    deps.logger.warn({ environment, err: error }, 'exposure record is unreadable; ignored');
+    return undefined;
+  }
 }
 
 /** Every configured environment, or the one named. */

@@ -6,7 +6,7 @@ import { asLifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { backoffMs, type BackupSettings } from './backup-settings';
 import { isSettled, ResourceStep, type BackupRun, type ResourceProgress } from './backup-run';
-import type { JobOutcomes } from './job-outcomes';
+import type { JobOutcomes } from '../store/job-outcomes';
 import { mapBounded } from './map-bounded';
 
 export type AdvanceResult =

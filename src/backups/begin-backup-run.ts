@@ -3,7 +3,7 @@ import { vaultArn } from '../config/resource-arn';
 import { ErrorCode, LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { ResourceStep, type BackupRun } from './backup-run';
-import type { InFlightMarker } from './in-flight-marker';
+import type { InFlightMarker } from '../store/in-flight-marker';
 
 export type BeginResult = { kind: 'begun'; run: BackupRun } | { kind: 'skipped'; reason: string };
 

@@ -1,7 +1,6 @@
 import { toIso } from '../core/to-iso';
 import type { ExposureStatus } from '../core/rpo-exposure';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { backupKeys } from './backup-keys';
 import { SCHEDULED_JOB_OPTIONS } from './upsert-backup-schedule';
 
 /** At most one catch-up run per environment per this long (or twice a backup's duration). */
@@ -28,8 +27,7 @@ export async function catchUpBackup(
   if (input.status !== 'at-risk' && input.status !== 'breached') return false;
   if (input.runInFlight || input.protectionRegionDark) return false;
   const gapMs = Math.max(CATCH_UP_MIN_GAP_MS, 2 * input.expectedBackupDurationMs);
-  const key = backupKeys(deps.keys).catchUp(input.environment);
-  if ((await deps.redis.set(key, '1', 'PX', gapMs, 'NX')) !== 'OK') return false;
+  if (!(await deps.once.claim(`backup:catch-up:${input.environment}`, gapMs))) return false;
   const job = await deps.queues.backups.add(
     'backup',
     { environment: input.environment, trigger: 'schedule' },

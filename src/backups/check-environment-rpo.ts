@@ -5,15 +5,15 @@ import { computeExposure, type ExposureStatus } from '../core/rpo-exposure';
 import type { RecoveryPoint } from '../core/types';
 import { asLifeboatError, ErrorCode } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { backupKeys, backupSchedulerId } from './backup-keys';
+import type { StoredExposure } from '../store/exposure-store';
+import type { InFlightMarker } from '../store/in-flight-marker';
+import type { JobOutcomes } from '../store/job-outcomes';
+import type { ObservedDurations } from '../store/observed-durations';
+import type { AlertTransition, RpoAlertState } from '../store/rpo-alert-state';
+import { backupSchedulerId } from './backup-keys';
 import { catchUpBackup } from './catch-up-backup';
 import { explainExposure } from './explain-exposure';
-import { createInFlightMarker, type InFlightMarker } from './in-flight-marker';
-import { createJobOutcomes, type JobOutcomes } from './job-outcomes';
-import { createObservedDurations, type ObservedDurations } from './observed-durations';
 import { planEnvironmentInterval } from './plan-environment-interval';
-import { createRpoAlertState, type AlertTransition, type RpoAlertState } from './rpo-alert-state';
-import type { StoredExposure } from './stored-exposure';
 
 export interface RpoStores {
   durations: ObservedDurations;
@@ -23,14 +23,13 @@ export interface RpoStores {
   floorMs?: number;
 }
 
-/** The Redis-backed stores an RPO check reads and writes. */
+/** The stores an RPO check reads and writes, from the ones built at the composition root. */
 export function createRpoStores(deps: LifeboatDeps, floorMs?: number): RpoStores {
-  const keys = backupKeys(deps.keys);
   return {
-    durations: createObservedDurations(deps.redis, keys),
-    outcomes: createJobOutcomes(deps.redis, keys),
-    alerts: createRpoAlertState(deps.redis, keys),
-    marker: createInFlightMarker(deps.redis, keys),
+    durations: deps.backupDurations,
+    outcomes: deps.jobOutcomes,
+    alerts: deps.rpoAlerts,
+    marker: deps.backupsInFlight,
     ...(floorMs !== undefined ? { floorMs } : {}),
   };
 }
@@ -120,7 +119,7 @@ export async function checkEnvironmentRpo(
     ...(darkMessage !== undefined ? { protectionRegionDark: true } : {}),
     ...(reason !== undefined ? { reason } : {}),
   };
-  await deps.redis.set(deps.keys.exposure(env.name), JSON.stringify(stored));
+  await deps.exposures.put(stored);
 
   // A resource with no point yet while a run is in flight: the run's end tells (its retries
   // included), rather than an alert that the run itself may answer in a moment.
@@ -174,8 +173,6 @@ export async function checkEnvironmentRpo(
 
 /** The newest points the last measurement saw, when the region cannot be asked now. */
 async function lastSeenPoints(deps: LifeboatDeps, environment: string): Promise<RecoveryPoint[]> {
-  const json = await deps.redis.get(deps.keys.exposure(environment));
-  if (!json) return [];
-  const previous = JSON.parse(json) as Partial<StoredExposure>;
-  return (previous.perResource ?? []).flatMap((r) => (r.newestPoint ? [r.newestPoint] : []));
+  const previous = await deps.exposures.get(environment);
+  return (previous?.perResource ?? []).flatMap((r) => (r.newestPoint ? [r.newestPoint] : []));
 }

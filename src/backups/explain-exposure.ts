@@ -1,6 +1,6 @@
 import { formatDurationMs } from '../config/duration';
 import type { Exposure } from '../core/rpo-exposure';
-import type { JobOutcome } from './job-outcomes';
+import type { JobOutcome } from '../store/job-outcomes';
 
 export interface ExplainInput {
   exposure: Exposure;

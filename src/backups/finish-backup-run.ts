@@ -2,11 +2,10 @@ import { isoNow } from '../clock';
 import { formatDurationMs } from '../config/duration';
 import { countNoun } from '../core/count-noun';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { recordJobDuration } from '../metrics/create-metrics';
 import { QueueName } from '../queue/queue-names';
+import type { InFlightMarker } from '../store/in-flight-marker';
+import type { ObservedDurations } from '../store/observed-durations';
 import { ResourceStep, type BackupRun } from './backup-run';
-import type { InFlightMarker } from './in-flight-marker';
-import type { ObservedDurations } from './observed-durations';
 import { upsertBackupSchedule } from './upsert-backup-schedule';
 
 export interface BackupRunSummary {
@@ -93,7 +92,7 @@ export async function finishBackupRun(
     },
   });
 
-  await recordJobDuration(deps.redis, deps.keys, QueueName.Backups, durationMs / 1000);
+  await deps.counters.recordJobDuration(QueueName.Backups, durationMs / 1000);
   if (outcome === 'succeeded') await input.durations.record(run.environment, durationMs);
   await input.marker.release(run.environment, run.runId);
 

@@ -1,6 +1,6 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { checkEnvironmentRpo, createRpoStores } from './check-environment-rpo';
-import type { StoredExposure } from './stored-exposure';
+import type { StoredExposure } from '../store/exposure-store';
 
 export interface MonitorRpoResult {
   checked: Record<string, Pick<StoredExposure, 'status' | 'worstExposureMs'>>;

@@ -1,6 +1,6 @@
 import type { EnvironmentConfig } from '../config/config';
 import { planBackupInterval, type BackupInterval } from '../core/schedule-planner';
-import type { ObservedDurations } from './observed-durations';
+import type { ObservedDurations } from '../store/observed-durations';
 
 /** The environment's backup interval from its RPO target and the durations observed so far. */
 export async function planEnvironmentInterval(

@@ -3,10 +3,9 @@ import { monitorRpo } from '../../jobs/monitor-rpo';
 import { runBackup } from '../../jobs/run-backup';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { QueueName } from '../queue/queue-names';
-import { backupKeys, MONITOR_SCHEDULER_ID } from './backup-keys';
+import { MONITOR_SCHEDULER_ID } from './backup-keys';
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from './backup-settings';
 import { closeWithDeadline } from '../close-with-deadline';
-import { createObservedDurations } from './observed-durations';
 import { syncBackupSchedules } from './sync-backup-schedules';
 
 export interface BackupWorkerOptions extends Partial<BackupSettings> {
@@ -42,7 +41,7 @@ export async function startBackupWorkers(
     ...(options.maxRunMs !== undefined ? { maxRunMs: options.maxRunMs } : {}),
     ...(options.floorMs !== undefined ? { floorMs: options.floorMs } : {}),
   };
-  const durations = createObservedDurations(deps.redis, backupKeys(deps.keys));
+  const durations = deps.backupDurations;
   await syncBackupSchedules(deps, durations, settings.floorMs);
   const monitorEveryMs = options.monitorEveryMs ?? DEFAULT_MONITOR_EVERY_MS;
   const monitorScheduler = await deps.queues.monitor.getJobScheduler(MONITOR_SCHEDULER_ID);

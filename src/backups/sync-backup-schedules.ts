@@ -1,6 +1,6 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { SCHEDULER_PREFIX } from './backup-keys';
-import type { ObservedDurations } from './observed-durations';
+import type { ObservedDurations } from '../store/observed-durations';
 import { upsertBackupSchedule, type ScheduleChange } from './upsert-backup-schedule';
 
 /**

@@ -2,7 +2,7 @@ import type { EnvironmentConfig } from '../config/config';
 import type { BackupInterval } from '../core/schedule-planner';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { backupSchedulerId } from './backup-keys';
-import type { ObservedDurations } from './observed-durations';
+import type { ObservedDurations } from '../store/observed-durations';
 import { planEnvironmentInterval } from './plan-environment-interval';
 
 export interface ScheduleChange {

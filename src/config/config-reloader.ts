@@ -17,7 +17,7 @@ export interface ConfigReloader {
 }
 
 /** How long one announcement of a version (or of a rejected file) is remembered. */
-const ANNOUNCED_S = 24 * 3600;
+const ANNOUNCED_MS = 24 * 3_600_000;
 
 /**
  * Live configuration: when DR_CONFIG changes (polled, so editors' renames and Kubernetes'
@@ -100,7 +100,7 @@ export function createConfigReloader(
   }
 
   async function firstToSay(name: string): Promise<boolean> {
-    return (await deps.redis.set(deps.keys.custom(name), '1', 'EX', ANNOUNCED_S, 'NX')) === 'OK';
+    return deps.once.claim(name, ANNOUNCED_MS);
   }
 
   const reload = (): Promise<ReloadOutcome> => {

@@ -1,16 +1,18 @@
 import { finishStep, transition, type OperationEvent } from '../core/operation-machine';
 import type { Operation, OperationOutcome } from '../core/types';
 import { toIso } from '../core/to-iso';
-import { recordOperationOutcome } from '../metrics/create-metrics';
 import { announceStep } from './step-log';
 import type { StepContext } from './step-context';
 
 export type EndState = 'succeeded' | 'failed' | 'cancelled';
 
+/** How long an operation's end is remembered as counted and audited: far past any redelivery. */
+const FINISHED_REMEMBERED_MS = 90 * 24 * 3_600_000;
+
 /**
  * Ends an operation exactly once, in an order that survives a crash between any two lines:
  * 1. the environment's new state (idempotent: the same input gives the same state);
- * 2. the outcome counted and audited, once (guarded by a key set only the first time);
+ * 2. the outcome counted and audited, once (guarded by a claim only the first finish wins);
  * 3. the final state and the last step, in one compare-and-set;
  * 4. the lock released (compare-and-delete: only this operation's);
  * 5. the last thread line (consumers tolerate a duplicate).
@@ -49,15 +51,8 @@ export async function finishOperation(
   const preview = finalize(ctx.op);
   if (preview && end.applyEnvironment) await end.applyEnvironment(preview);
 
-  const first = await deps.redis.set(
-    deps.keys.custom(`op-finished:${ctx.op.id}`),
-    end.state,
-    'EX',
-    90 * 24 * 3600,
-    'NX',
-  );
-  if (first === 'OK') {
-    await recordOperationOutcome(deps.redis, deps.keys, ctx.op.kind, end.state);
+  if (await deps.once.claim(`op-finished:${ctx.op.id}`, FINISHED_REMEMBERED_MS)) {
+    await deps.counters.countOperation(ctx.op.kind, end.state);
     await deps.audit.append({
       type: 'operation.finished',
       actor: 'lifeboat',

@@ -1,10 +1,7 @@
 import { advanceBackupRun, type AdvanceResult } from '../../src/backups/advance-backup-run';
-import { backupKeys } from '../../src/backups/backup-keys';
 import type { BackupRun } from '../../src/backups/backup-run';
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../src/backups/backup-settings';
 import { beginBackupRun } from '../../src/backups/begin-backup-run';
-import { createInFlightMarker } from '../../src/backups/in-flight-marker';
-import { createJobOutcomes } from '../../src/backups/job-outcomes';
 import type { FakeClock } from '../../src/clock';
 import { ErrorCode, LifeboatError } from '../../src/errors';
 import type { LifeboatDeps } from '../../src/lifeboat-deps';
@@ -37,7 +34,7 @@ describe('a backup run, pass by pass (scripted AWS, fake clock)', () => {
     const begun = await beginBackupRun(deps, {
       runId: `run-${environment}`,
       environment,
-      marker: createInFlightMarker(redis, backupKeys(deps.keys)),
+      marker: deps.backupsInFlight,
       isRunAlive: () => Promise.resolve(true),
     });
     if (begun.kind !== 'begun') throw new Error(begun.reason);
@@ -47,7 +44,7 @@ describe('a backup run, pass by pass (scripted AWS, fake clock)', () => {
   function pass(run: BackupRun, settings: Partial<BackupSettings> = {}): Promise<AdvanceResult> {
     return advanceBackupRun(deps, {
       run,
-      outcomes: createJobOutcomes(redis, backupKeys(deps.keys)),
+      outcomes: deps.jobOutcomes,
       settings: { ...DEFAULT_BACKUP_SETTINGS, ...settings },
       maxRunMs: 4 * 3_600_000,
     });
@@ -139,7 +136,7 @@ describe('a backup run, pass by pass (scripted AWS, fake clock)', () => {
     expect(result.run.resources[0]?.message).toContain(
       'ABORTED: Backup job aborted by AWS (attempt 2 of 2)',
     );
-    const outcomes = await createJobOutcomes(redis, backupKeys(deps.keys)).all('shop-prod');
+    const outcomes = await deps.jobOutcomes.all('shop-prod');
     expect(outcomes[SHOP_DB]).toMatchObject({ kind: 'backup', state: 'ABORTED' });
   });
 

@@ -1,5 +1,5 @@
 import { monitorRpo } from '../../src/backups/monitor-rpo';
-import type { StoredExposure } from '../../src/backups/stored-exposure';
+import type { StoredExposure } from '../../src/store/exposure-store';
 import { createHarness, type Harness } from '../support/harness';
 import { backupConfigYaml, ORDERS, publishedEvents, SHOP_DB, WIKI } from './backup-fixtures';
 
@@ -22,8 +22,7 @@ describe('RPO monitor against the emulator', () => {
 
   const seed = (region: string, vault: string, resourceArn: string, ageMs: number) =>
     h.control('POST', '/_sandbox/recovery-points', { region, vault, resourceArn, ageMs });
-  const stored = async (env: string) =>
-    JSON.parse((await h.deps.redis.get(h.deps.keys.exposure(env))) ?? 'null') as StoredExposure;
+  const stored = async (env: string) => (await h.deps.exposures.get(env)) as StoredExposure;
 
   it('reads every page of the vault, then says the protection region is dark when it goes dark', async () => {
     // More points than one page (the emulator pages Backup lists by 3); the newest come last.

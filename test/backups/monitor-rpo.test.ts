@@ -1,9 +1,7 @@
 import type { DateTime } from 'luxon';
-import { backupKeys, backupSchedulerId } from '../../src/backups/backup-keys';
-import { createInFlightMarker } from '../../src/backups/in-flight-marker';
-import { createJobOutcomes } from '../../src/backups/job-outcomes';
+import { backupSchedulerId } from '../../src/backups/backup-keys';
 import { monitorRpo } from '../../src/backups/monitor-rpo';
-import type { StoredExposure } from '../../src/backups/stored-exposure';
+import type { StoredExposure } from '../../src/store/exposure-store';
 import type { FakeClock } from '../../src/clock';
 import type { RecoveryPoint } from '../../src/core/types';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
@@ -49,7 +47,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
   const events = (type: LifeboatEvent['type'], environment = 'shop-prod') =>
     environmentEvents(redis, deps.keys.events, type, environment);
   const stored = async (environment = 'shop-prod') =>
-    JSON.parse((await redis.get(deps.keys.exposure(environment))) ?? 'null') as StoredExposure;
+    (await deps.exposures.get(environment)) as StoredExposure;
 
   function protectAll(at: DateTime) {
     aws.points.push(
@@ -111,7 +109,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
     );
     protectAll(clock.now());
     clock.advance({ hours: 1 });
-    const marker = createInFlightMarker(redis, backupKeys(deps.keys));
+    const marker = deps.backupsInFlight;
     expect(await marker.claim('shop-prod', 'run-1')).toEqual({ owned: true });
     await monitorRpo(deps);
     const running = await stored();
@@ -144,7 +142,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
   it('says the run in flight is the next backup when even it lands too late', async () => {
     protectAll(clock.now());
     clock.advance({ hours: 3, minutes: 31 });
-    const marker = createInFlightMarker(redis, backupKeys(deps.keys));
+    const marker = deps.backupsInFlight;
     await marker.claim('shop-prod', 'run-1');
     await monitorRpo(deps);
     const exposure = await stored();
@@ -176,7 +174,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
       aws.points.findIndex((p) => p.resourceArn === ORDERS),
       1,
     );
-    await createJobOutcomes(redis, backupKeys(deps.keys)).record('shop-prod', ORDERS, {
+    await deps.jobOutcomes.record('shop-prod', ORDERS, {
       kind: 'copy',
       state: 'FAILED',
       message: 'Copy job failed: access to KMS key denied',

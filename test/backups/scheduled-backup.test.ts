@@ -1,6 +1,5 @@
 import { backupSchedulerId } from '../../src/backups/backup-keys';
 import { startBackupWorkers } from '../../src/backups/start-backup-workers';
-import type { StoredExposure } from '../../src/backups/stored-exposure';
 import { eventually } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import {
@@ -80,8 +79,7 @@ describe('scheduled backups against the emulator', () => {
     // The run's end measured the exposure at once (the monitor's next round is a minute away).
     const exposure = await eventually(
       async () => {
-        const json = await h.deps.redis.get(h.deps.keys.exposure('shop-prod'));
-        const stored = json ? (JSON.parse(json) as StoredExposure) : undefined;
+        const stored = await h.deps.exposures.get('shop-prod');
         return stored?.status === 'ok' ? stored : undefined;
       },
       { what: 'shop-prod measured ok after its run' },

@@ -1,5 +1,4 @@
-import { backupKeys, backupSchedulerId } from '../../src/backups/backup-keys';
-import { createObservedDurations } from '../../src/backups/observed-durations';
+import { backupSchedulerId } from '../../src/backups/backup-keys';
 import { processBackupRun, type BackupRunJobData } from '../../src/backups/process-backup-run';
 import { runIdFor } from '../../src/backups/run-id';
 import { DEFAULT_BACKUP_SETTINGS } from '../../src/backups/backup-settings';
@@ -85,13 +84,13 @@ describe('skipped ticks and schedules (real Redis and BullMQ, scripted AWS)', ()
 
     await job.remove();
     expect(await step(deps, 'tick-3@3')).toMatchObject({ kind: 'wait' });
-    expect(await redis.get(backupKeys(deps.keys).inFlight('shop-prod'))).toBe('tick-3@3');
+    expect(await deps.backupsInFlight.holder('shop-prod')).toBe('tick-3@3');
     expect(aws.starts).toHaveLength(4);
   });
 
   it('keeps one scheduler per configured environment, re-planned on change, without an extra tick', async () => {
     const deps = depsWith(configFrom(backupConfigYaml()));
-    const durations = createObservedDurations(redis, backupKeys(deps.keys));
+    const durations = deps.backupDurations;
     const first = await syncBackupSchedules(deps, durations);
     expect(first.changes.map((c) => [c.environment, c.change, c.interval.intervalMs])).toEqual([
       ['shop-prod', 'created', 3.5 * HOUR_MS],

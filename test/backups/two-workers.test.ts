@@ -1,4 +1,3 @@
-import { backupKeys } from '../../src/backups/backup-keys';
 import { parseRunId } from '../../src/backups/run-id';
 import { startBackupWorkers } from '../../src/backups/start-backup-workers';
 import { sleep } from '../support/eventually';
@@ -60,8 +59,7 @@ describe('two workers on one Redis', () => {
 
     // One backup job per resource and run: no tick started AWS work twice. A run the close
     // interrupted holds the in-flight marker and may have started its jobs.
-    const interrupted =
-      (await h.deps.redis.exists(backupKeys(h.deps.keys).inFlight('shop-prod'))) === 1;
+    const interrupted = (await h.deps.backupsInFlight.holder('shop-prod')) !== undefined;
     const state = await emulatedState(h);
     const backups = state.backupJobs.filter((j) => j.resourceArn === SHOP_DB).length;
     expect(backups === runs.length || (interrupted && backups === runs.length + 1)).toBe(true);

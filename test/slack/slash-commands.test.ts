@@ -37,20 +37,18 @@ describe('/dr over signed HTTP', () => {
   });
 
   it('shows status per environment, saying what is not measured yet', async () => {
-    await h.deps.redis.set(
-      h.deps.keys.exposure('shop-prod'),
-      JSON.stringify({
-        environment: 'shop-prod',
-        region: 'eu-central-1',
-        perResource: [],
-        worstExposureMs: 5_400_000,
-        status: 'ok',
-        rpoTargetMs: 14_400_000,
-        computedAt: '2026-03-01T11:59:00.000Z',
-        nextBackupAt: '2026-03-01T14:00:00.000Z',
-        intervalMs: 12_000_000,
-      }),
-    );
+    await h.deps.exposures.put({
+      environment: 'shop-prod',
+      region: 'eu-central-1',
+      perResource: [],
+      worstExposureMs: 5_400_000,
+      status: 'ok',
+      rpoTargetMs: 14_400_000,
+      computedAt: '2026-03-01T11:59:00.000Z',
+      nextBackupAt: '2026-03-01T14:00:00.000Z',
+      intervalMs: 12_000_000,
+      expectedBackupDurationMs: 1_800_000,
+    });
     expect((await h.command('status', 'U0NOBODY')).status).toBe(200);
     const text = await h.nextEphemeral('U0NOBODY', 1);
     expect(text).toContain('Status of every environment');

@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupKeys, backupSchedulerId } from '../../../src/backups/backup-keys';
-import { createObservedDurations } from '../../../src/backups/observed-durations';
+import { backupSchedulerId } from '../../../src/backups/backup-keys';
 import { syncBackupSchedules } from '../../../src/backups/sync-backup-schedules';
 import { createConfigReloader, type ConfigReloader } from '../../../src/config/config-reloader';
 import type { LifeboatEvent } from '../../../src/events/lifeboat-event';
@@ -33,8 +32,7 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
     (await h.deps.redis.xrange(h.deps.keys.events, '-', '+')).map(
       ([, fields]) => JSON.parse(fields[1] ?? '{}') as LifeboatEvent,
     );
-  const schedule = (deps: LifeboatDeps) =>
-    syncBackupSchedules(deps, createObservedDurations(deps.redis, backupKeys(deps.keys)));
+  const schedule = (deps: LifeboatDeps) => syncBackupSchedules(deps, deps.backupDurations);
 
   it('keeps the last good configuration when the new file is broken, and says why once', async () => {
     const reloader = createConfigReloader(h.deps, { path, intervalMs: 0, sighup: false });
