@@ -1,7 +1,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Redis } from 'ioredis';
-import type { Config } from '../config/config';
-import type { RedisKeys } from '../redis/redis-keys';
+import type { Config, EnvironmentConfig } from '../config/config';
+import type { ExposureStore } from '../store/exposure-store';
+import type { MetricCounters, QueueJobDurations } from '../store/metric-counters';
 
 /**
  * Prometheus metrics. Values that any process may produce (exposure, operation outcomes, job
@@ -14,142 +14,120 @@ export interface LifeboatMetrics {
   contentType: string;
 }
 
-export const STATS = {
-  /** Hash `kind:outcome` → count. */
-  operations: 'stats:operations',
-  /** Hash `queue:sum` / `queue:count` / `queue:last` (seconds). */
-  jobs: 'stats:jobs',
-} as const;
-
-/** Counts an operation's end (any process). */
-export async function recordOperationOutcome(
-  redis: Redis,
-  keys: RedisKeys,
-  kind: string,
-  outcome: string,
-): Promise<void> {
-  await redis.hincrby(keys.custom(STATS.operations), `${kind}:${outcome}`, 1);
+/** One value of a metric, for one set of labels. */
+interface Sample<L extends string> {
+  labels: Record<L, string>;
+  value: number;
 }
 
-/** Records how long a job took (any process). */
-export async function recordJobDuration(
-  redis: Redis,
-  keys: RedisKeys,
-  queue: string,
-  seconds: number,
-): Promise<void> {
-  const key = keys.custom(STATS.jobs);
-  await redis
-    .multi()
-    .hincrbyfloat(key, `${queue}:sum`, seconds)
-    .hincrby(key, `${queue}:count`, 1)
-    .hset(key, `${queue}:last`, String(seconds))
-    .exec();
+/**
+ * A metric read afresh at each scrape: its samples replace whatever the last scrape saw. A
+ * counter's samples are totals kept elsewhere (added, so two of one label set sum); a gauge's
+ * are set.
+ */
+function scrapedMetric<L extends string>(
+  registry: Registry,
+  type: 'gauge' | 'counter',
+  spec: {
+    name: string;
+    help: string;
+    labelNames: readonly L[];
+    samples: () => Promise<Sample<L>[]> | Sample<L>[];
+  },
+): void {
+  const { name, help, labelNames, samples } = spec;
+  const common = { name, help, labelNames, registers: [registry] };
+  if (type === 'gauge') {
+    new Gauge<L>({
+      ...common,
+      async collect() {
+        this.reset();
+        for (const { labels, value } of await samples()) this.set(labels, value);
+      },
+    });
+  } else {
+    new Counter<L>({
+      ...common,
+      async collect() {
+        this.reset();
+        for (const { labels, value } of await samples()) this.inc(labels, value);
+      },
+    });
+  }
 }
 
 export function createMetrics(
-  redis: Redis,
-  keys: RedisKeys,
+  stores: { exposures: ExposureStore; counters: MetricCounters },
   getConfig: () => Config,
 ): LifeboatMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'lifeboat_process_' });
 
-  new Gauge({
+  const perEnvironment = (seconds: (env: EnvironmentConfig) => number) => () =>
+    Object.entries(getConfig().environments).map(([environment, env]) => ({
+      labels: { environment },
+      value: seconds(env),
+    }));
+  const perQueue = (part: keyof Omit<QueueJobDurations, 'queue'>) => async () =>
+    (await stores.counters.jobDurations()).flatMap((durations) => {
+      const value = durations[part];
+      return value === undefined ? [] : [{ labels: { queue: durations.queue }, value }];
+    });
+
+  scrapedMetric(registry, 'gauge', {
     name: 'lifeboat_rpo_exposure_seconds',
     help: 'Age of the newest recovery point copied to the recovery region, worst resource per environment',
     labelNames: ['environment'],
-    registers: [registry],
-    async collect() {
-      this.reset();
+    async samples() {
+      const samples: Sample<'environment'>[] = [];
       for (const environment of Object.keys(getConfig().environments)) {
-        const json = await redis.get(keys.exposure(environment));
-        if (!json) continue;
-        const exposure = JSON.parse(json) as { worstExposureMs?: number };
-        if (typeof exposure.worstExposureMs === 'number') {
-          this.set({ environment }, exposure.worstExposureMs / 1000);
+        const worstMs = (await stores.exposures.get(environment))?.worstExposureMs;
+        if (typeof worstMs === 'number') {
+          samples.push({ labels: { environment }, value: worstMs / 1000 });
         }
       }
+      return samples;
     },
   });
-
-  new Gauge({
+  scrapedMetric(registry, 'gauge', {
     name: 'lifeboat_rpo_target_seconds',
     help: 'RPO target per environment',
     labelNames: ['environment'],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const [environment, env] of Object.entries(getConfig().environments)) {
-        this.set({ environment }, env.rpoMs / 1000);
-      }
-    },
+    samples: perEnvironment((env) => env.rpoMs / 1000),
   });
-
-  new Gauge({
+  scrapedMetric(registry, 'gauge', {
     name: 'lifeboat_rto_target_seconds',
     help: 'RTO target per environment',
     labelNames: ['environment'],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const [environment, env] of Object.entries(getConfig().environments)) {
-        this.set({ environment }, env.rtoMs / 1000);
-      }
-    },
+    samples: perEnvironment((env) => env.rtoMs / 1000),
   });
-
-  new Counter({
+  scrapedMetric(registry, 'counter', {
     name: 'lifeboat_operations_total',
     help: 'Operations by kind and outcome',
     labelNames: ['kind', 'outcome'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      const counts = await redis.hgetall(keys.custom(STATS.operations));
-      for (const [field, value] of Object.entries(counts)) {
-        const [kind = '', outcome = ''] = field.split(':');
-        this.inc({ kind, outcome }, Number(value));
-      }
-    },
+    samples: async () =>
+      (await stores.counters.operationCounts()).map(({ kind, outcome, count }) => ({
+        labels: { kind, outcome },
+        value: count,
+      })),
   });
-
-  const jobs = async () => redis.hgetall(keys.custom(STATS.jobs));
-  const perQueue = (counts: Record<string, string>, suffix: string) =>
-    Object.entries(counts).flatMap(([field, value]) =>
-      field.endsWith(`:${suffix}`)
-        ? [{ queue: field.slice(0, -suffix.length - 1), value: Number(value) }]
-        : [],
-    );
-  new Counter({
+  scrapedMetric(registry, 'counter', {
     name: 'lifeboat_job_duration_seconds_sum',
     help: 'Total seconds spent in jobs, per queue',
     labelNames: ['queue'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const { queue, value } of perQueue(await jobs(), 'sum')) this.inc({ queue }, value);
-    },
+    samples: perQueue('sumSeconds'),
   });
-  new Counter({
+  scrapedMetric(registry, 'counter', {
     name: 'lifeboat_job_duration_seconds_count',
     help: 'Jobs finished, per queue',
     labelNames: ['queue'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const { queue, value } of perQueue(await jobs(), 'count')) this.inc({ queue }, value);
-    },
+    samples: perQueue('count'),
   });
-  new Gauge({
+  scrapedMetric(registry, 'gauge', {
     name: 'lifeboat_job_last_duration_seconds',
     help: 'Duration of the last finished job, per queue',
     labelNames: ['queue'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const { queue, value } of perQueue(await jobs(), 'last')) this.set({ queue }, value);
-    },
+    samples: perQueue('lastSeconds'),
   });
 
   return { registry, render: () => registry.metrics(), contentType: registry.contentType };

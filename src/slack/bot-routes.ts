@@ -8,7 +8,7 @@ import { withTimeout } from './with-timeout';
  * operations and expiry queues, 503 otherwise. GET /metrics: Prometheus text.
  */
 export function botRoutes(deps: LifeboatDeps): CustomRoute[] {
-  const metrics = createMetrics(deps.redis, deps.keys, () => deps.config);
+  const metrics = createMetrics(deps, () => deps.config);
   return [
     {
       path: '/healthz',
