@@ -5,7 +5,7 @@ import { computeExposure, type ExposureStatus } from '../core/rpo-exposure';
 import type { RecoveryPoint } from '../core/types';
 import { asLifeboatError, ErrorCode } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { backupKeys, backupSchedulerId } from './backup-keys';
+import { backupKeys } from './backup-keys';
 import { catchUpBackup } from './catch-up-backup';
 import { explainExposure } from './explain-exposure';
 import { createInFlightMarker, type InFlightMarker } from './in-flight-marker';
@@ -64,9 +64,9 @@ export async function checkEnvironmentRpo(
     points = await lastSeenPoints(deps, env.name);
   }
 
-  const scheduler = await deps.queues.backups.getJobScheduler(backupSchedulerId(env.name));
+  const schedule = await deps.backupSchedules.get(env.name);
   const interval = await planEnvironmentInterval(env, stores.durations, stores.floorMs);
-  const nextBackupAtMs = scheduler?.next;
+  const nextBackupAtMs = schedule?.nextMs;
   // A run in flight is the next backup: it lands one backup's duration from now at the latest
   // (pessimistic: it started earlier), whatever the scheduler's next tick.
   const runInFlight = (await stores.marker.holder(env.name)) !== undefined;
@@ -114,7 +114,7 @@ export async function checkEnvironmentRpo(
     ...(nextBackupAtMs !== undefined
       ? { nextBackupAt: new Date(nextBackupAtMs).toISOString() }
       : {}),
-    ...(scheduler?.every !== undefined ? { intervalMs: scheduler.every } : {}),
+    ...(schedule !== undefined ? { intervalMs: schedule.everyMs } : {}),
     expectedBackupDurationMs: interval.expectedDurationMs,
     ...(runInFlight || caughtUp ? { backupRunning: true } : {}),
     ...(darkMessage !== undefined ? { protectionRegionDark: true } : {}),

@@ -1,5 +1,4 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { SCHEDULER_PREFIX } from './backup-keys';
 import type { ObservedDurations } from './observed-durations';
 import { upsertBackupSchedule, type ScheduleChange } from './upsert-backup-schedule';
 
@@ -17,13 +16,9 @@ export async function syncBackupSchedules(
     changes.push(await upsertBackupSchedule(deps, env, durations, floorMs));
   }
   const removed: string[] = [];
-  const queue = deps.queues.backups;
-  for (const scheduler of await queue.getJobSchedulers(0, -1)) {
-    const id = scheduler.id ?? scheduler.key;
-    if (!id.startsWith(SCHEDULER_PREFIX)) continue;
-    const environment = id.slice(SCHEDULER_PREFIX.length);
+  for (const environment of await deps.backupSchedules.environments()) {
     if (deps.config.environments[environment]) continue;
-    await queue.removeJobScheduler(id);
+    await deps.backupSchedules.remove(environment);
     removed.push(environment);
     deps.logger.info({ environment }, 'backup schedule removed: environment no longer configured');
   }

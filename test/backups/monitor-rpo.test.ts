@@ -1,13 +1,15 @@
 import type { DateTime } from 'luxon';
-import { backupKeys, backupSchedulerId } from '../../src/backups/backup-keys';
+import { backupKeys } from '../../src/backups/backup-keys';
 import { createInFlightMarker } from '../../src/backups/in-flight-marker';
 import { createJobOutcomes } from '../../src/backups/job-outcomes';
 import { monitorRpo } from '../../src/backups/monitor-rpo';
 import type { StoredExposure } from '../../src/backups/stored-exposure';
 import type { FakeClock } from '../../src/clock';
+import type { Infra } from '../../src/create-infra';
 import type { RecoveryPoint } from '../../src/core/types';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
 import type { LifeboatDeps } from '../../src/lifeboat-deps';
+import { backupSchedulerId } from '../../src/queue/scheduler-ids';
 import { testRedis } from '../support/redis-prefix';
 import { environmentEvents, ORDERS, SHOP_DB, WIKI } from './backup-fixtures';
 import { fakeBackupPort } from './fake-backup-port';
@@ -34,6 +36,7 @@ function copied(
 
 describe('RPO monitor (fake clock, real Redis)', () => {
   let deps: LifeboatDeps;
+  let infra: Infra;
   let clock: FakeClock;
   let aws: ReturnType<typeof fakeBackupPort>;
   const redis = testRedis();
@@ -41,7 +44,10 @@ describe('RPO monitor (fake clock, real Redis)', () => {
 
   beforeEach(() => {
     aws = fakeBackupPort();
-    ({ deps, clock, close } = fakeClockBackupDeps(redis, 'bk-rpo', { aws: aws.aws, pollMs: 50 }));
+    ({ deps, infra, clock, close } = fakeClockBackupDeps(redis, 'bk-rpo', {
+      aws: aws.aws,
+      pollMs: 50,
+    }));
   });
   afterEach(() => close());
   afterAll(() => redis.disconnect());
@@ -104,7 +110,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
 
   it('counts a run in flight as the next backup, whatever the scheduler says', async () => {
     // A scheduler whose next tick (BullMQ's own time) is far past this test's clock.
-    await deps.queues.backups.upsertJobScheduler(
+    await infra.queues.backups.upsertJobScheduler(
       backupSchedulerId('shop-prod'),
       { every: 3.5 * HOUR_MS, startDate: Date.now() + HOUR_MS },
       { name: 'backup', data: { environment: 'shop-prod', trigger: 'schedule' } },
@@ -133,7 +139,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
     await monitorRpo(deps);
     await monitorRpo(deps);
     // Waiting, beside the scheduler's own delayed tick.
-    const queued = await deps.queues.backups.getJobs(['waiting']);
+    const queued = await infra.queues.backups.getJobs(['waiting']);
     expect(queued.filter((j) => j.name === 'backup').map((j) => j.data)).toEqual([
       { environment: 'shop-prod', trigger: 'schedule' },
     ]);
