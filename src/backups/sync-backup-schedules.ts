@@ -7,7 +7,7 @@ import { upsertBackupSchedule, type ScheduleChange } from './upsert-backup-sched
  * interval; schedulers of environments no longer configured are removed.
  */
 export async function syncBackupSchedules(
-  deps: LifeboatDeps,
+  deps: Pick<LifeboatDeps, 'config' | 'backupSchedules' | 'logger'>,
   durations: ObservedDurations,
   floorMs?: number,
 ): Promise<{ changes: ScheduleChange[]; removed: string[] }> {

@@ -19,7 +19,7 @@ export interface ScheduleChange {
  * rather than at once; a new environment is backed up at once (see BackupSchedules).
  */
 export async function upsertBackupSchedule(
-  deps: LifeboatDeps,
+  deps: Pick<LifeboatDeps, 'backupSchedules' | 'logger'>,
   env: EnvironmentConfig,
   durations: ObservedDurations,
   floorMs?: number,
