@@ -1,4 +1,4 @@
-import { startBackupWorkers } from '../src/backups/start-backup-workers';
+import { startJobs } from '../jobs';
 import {
   backupConfigYaml,
   emulatedState,
@@ -42,7 +42,10 @@ async function backupOnce(): Promise<{ tickToCopyMs: number; backupPlusCopyMs: n
   });
   let workers: { close(): Promise<void> } | undefined;
   try {
-    workers = await startBackupWorkers(h.deps, { monitorEveryMs: 60_000, closeTimeoutMs: 2_000 });
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['backups'],
+      backups: { monitorEveryMs: 60_000, closeTimeoutMs: 2_000 },
+    });
     // Both environments tick at once; wait for both, so closing the workers interrupts nothing.
     const finished = await eventually(
       async () => {

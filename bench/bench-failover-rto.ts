@@ -1,4 +1,4 @@
-import { startOperationWorkers } from '../src/operations/start-operation-workers';
+import { startJobs } from '../jobs';
 import {
   FAST_WORKER_OPTIONS,
   requestApproved,
@@ -35,7 +35,10 @@ async function failoverOnce(): Promise<{ rtoMs: number; criticalPathMs: number }
   const h = await createHarness({ name: 'bench-rto', jobMs: JOB_MS, pollMs: POLL_MS });
   let workers: { close(): Promise<void> } | undefined;
   try {
-    workers = await startOperationWorkers(h.deps, FAST_WORKER_OPTIONS);
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['operations'],
+      operations: FAST_WORKER_OPTIONS,
+    });
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', 3_600_000);
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
     const op = await waitForFinal(h, approved.id);

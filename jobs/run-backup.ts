@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, type Job, type Processor } from 'bull
 import type { BackupSettings } from '../src/backups/backup-settings';
 import type { BackupRunSummary } from '../src/backups/finish-backup-run';
 import { processBackupRun, type BackupRunJobData } from '../src/backups/process-backup-run';
-import { runIdFor } from '../src/backups/run-id';
+import { runIdFor } from '../src/queue/run-id';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { toJobError } from '../src/queue/to-job-error';
 

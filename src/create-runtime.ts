@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, type Config } from './config/config';
 import { createAwsPorts } from './create-aws-ports';
+import { createInfra, type Infra } from './create-infra';
 import { createLifeboatDeps, type AwsPorts, type LifeboatDeps } from './lifeboat-deps';
 import { createLogger, type Logger } from './logger';
 import { createRedis } from './redis/create-redis';
@@ -10,13 +11,17 @@ import type { Settings } from './settings';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 export interface Runtime {
+  /** What the use cases get. */
   deps: LifeboatDeps;
+  /** Redis and the queues as such: for the edges (jobs' wiring, bot, sandbox) only. */
+  infra: Infra;
   close(): Promise<void>;
 }
 
 /**
  * The composition root shared by `npm start`, `npm run bot` and `npm run worker`: configuration,
- * clock, logger, Redis, the AWS ports and the stores, built once from the settings.
+ * clock, logger, Redis and the queues, the AWS ports, the stores and the queue ports, built once
+ * from the settings.
  */
 export async function createRuntime(
   settings: Settings,
@@ -34,19 +39,16 @@ export async function createRuntime(
   const aws =
     overrides.aws ??
     createAwsPorts(settings.awsEndpointUrl ? { endpoint: settings.awsEndpointUrl } : {});
-  const deps = createLifeboatDeps({
-    config,
-    clock: overrides.clock ?? systemClock,
-    logger,
-    redis,
-    prefix: settings.prefix,
-    pollMs: settings.pollMs,
-    aws,
-  });
+  const infra = createInfra({ redis, prefix: settings.prefix, logger });
+  const deps = createLifeboatDeps(
+    { config, clock: overrides.clock ?? systemClock, logger, pollMs: settings.pollMs, aws },
+    infra,
+  );
   return {
     deps,
+    infra,
     async close() {
-      await deps.queues.close();
+      await infra.queues.close();
       if (!overrides.redis) await redis.quit().catch(() => undefined);
     },
   };

@@ -1,16 +1,24 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
+import type { Infra } from './create-infra';
 import type { EventBus } from './events/event-bus';
 import type { Logger } from './logger';
 import type { BackupPort } from './ports/backup-port';
 import type { DnsPort } from './ports/dns-port';
 import type { HealthPort } from './ports/health-port';
 import type { ResourceDeleterPort } from './ports/resource-deleter-port';
-import type { LifeboatQueues } from './queue/create-queues';
-import { createQueues } from './queue/create-queues';
-import { throttledErrorLog, type ErrorSource } from './queue/throttled-error-log';
-import { redisKeys, type RedisKeys } from './redis/redis-keys';
+import type { BackupRuns } from './ports/backup-runs';
+import type { BackupSchedules } from './ports/backup-schedules';
+import type { DrillSchedules } from './ports/drill-schedules';
+import type { ExpiryScheduler } from './ports/expiry-scheduler';
+import type { OperationRuns } from './ports/operation-runs';
+import { createBackupRuns } from './queue/backup-runs';
+import { createBackupSchedules } from './queue/backup-schedules';
+import { createDrillSchedules } from './queue/drill-schedules';
+import { createExpiryScheduler } from './queue/expiry-scheduler';
+import { createOperationRuns } from './queue/operation-runs';
+import type { RedisKeys } from './redis/redis-keys';
 import { createAuditLog, type AuditLog } from './store/audit-log';
 import { createEnvironmentLock, type EnvironmentLock } from './store/environment-lock';
 import {
@@ -65,25 +73,35 @@ export interface LifeboatDeps {
   once: OnceClaims;
   /** The counters behind /metrics that every process adds to. */
   counters: MetricCounters;
-  queues: LifeboatQueues;
-  /** The 'error' listener of every BullMQ queue and worker: logged, and not once per retry. */
-  queueErrors: ErrorSource;
+  /** The runs of approved operations. */
+  runs: OperationRuns;
+  /** When requests nobody approved end. */
+  expiries: ExpiryScheduler;
+  /** Backup runs queued outside the schedule, and whether a run is still alive. */
+  backupRuns: BackupRuns;
+  /** Each environment's recurring backup run. */
+  backupSchedules: BackupSchedules;
+  /** Each environment's recurring drill request. */
+  drillSchedules: DrillSchedules;
 }
 
-export function createLifeboatDeps(input: {
-  config: Config;
-  clock: Clock;
-  logger: Logger;
-  redis: Redis;
-  prefix: string;
-  pollMs: number;
-  aws: AwsPorts;
-}): LifeboatDeps {
-  const keys = redisKeys(input.prefix);
-  const { redis, clock } = input;
-  const queueErrors = throttledErrorLog(input.logger);
+/** The use cases' dependencies, on `infra`'s Redis and queues. */
+export function createLifeboatDeps(
+  input: {
+    config: Config;
+    clock: Clock;
+    logger: Logger;
+    pollMs: number;
+    aws: AwsPorts;
+  },
+  infra: Infra,
+): LifeboatDeps {
+  const { redis, keys, queues } = infra;
+  const { clock } = input;
   const deps: LifeboatDeps = {
     ...input,
+    redis,
+    prefix: infra.prefix,
     keys,
     operations: createOperationStore(redis, keys),
     environments: createEnvironmentStateStore(redis, keys, () => deps.config, clock),
@@ -97,8 +115,11 @@ export function createLifeboatDeps(input: {
     backupsInFlight: createInFlightMarker(redis, keys),
     once: createOnceClaims(redis, keys),
     counters: createMetricCounters(redis, keys),
-    queueErrors,
-    queues: createQueues(redis, input.prefix, queueErrors),
+    runs: createOperationRuns(queues.operations, input.pollMs),
+    expiries: createExpiryScheduler(queues.expiry, clock),
+    backupRuns: createBackupRuns(queues.backups),
+    backupSchedules: createBackupSchedules(queues.backups, clock),
+    drillSchedules: createDrillSchedules(queues.drills, clock),
   };
   return deps;
 }

@@ -4,6 +4,7 @@
  * AWS (or AWS_ENDPOINT_URL). SIGINT or SIGTERM stops everything within a deadline.
  */
 import { resolve } from 'node:path';
+import { startJobs } from '../jobs';
 import { createConfigReloader } from './config/config-reloader';
 import { createRuntime } from './create-runtime';
 import { startRedisChild } from './sandbox/redis-child';
@@ -12,13 +13,12 @@ import { runProcess } from './run-process';
 import { readSettings, type Settings } from './settings';
 import { botOptionsFromSettings } from './slack/bot-options-from-settings';
 import { startBot } from './slack/start-bot';
-import { startWorkers } from './start-workers';
 
 async function startProduction(settings: Settings): Promise<{ stop(): Promise<void> }> {
   const options = botOptionsFromSettings(settings);
   const runtime = await createRuntime(settings);
-  const workers = await startWorkers(runtime.deps);
-  const bot = await startBot(runtime.deps, options);
+  const workers = await startJobs(runtime.deps, runtime.infra);
+  const bot = await startBot(runtime.deps, runtime.infra, options);
   const reloader = createConfigReloader(runtime.deps, {
     path: settings.configPath,
     onReload: () => workers.reschedule(),

@@ -6,12 +6,10 @@ import {
 } from '../core/approval-policy';
 import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
-import { OperationJobName, operationJobOptions } from '../operations/operation-job-options';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { createAuthorizer } from './authorizer';
 import { endRequest, removeJob } from './end-request';
 import { announceExpiry } from './expire-request';
-import { expiryJobId } from './expiry-job-id';
 import { operationRefuser } from './operation-refuser';
 import { planStillHolds } from './plan-still-holds';
 import type { ApprovalPorts } from './request-operation';
@@ -108,12 +106,8 @@ export async function castVote(
     detail: { decision, effect: result.effect, fingerprint: op.plan.fingerprint },
   });
   if (result.effect === 'approved') {
-    await deps.queues.operations.add(
-      OperationJobName.Run,
-      { operationId },
-      operationJobOptions(operationId, deps.pollMs),
-    );
-    await removeJob(deps, () => deps.queues.expiry.remove(expiryJobId(operationId)));
+    await deps.runs.enqueue(operationId);
+    await removeJob(deps, () => deps.expiries.cancel(operationId));
   } else if (result.effect === 'denied') {
     await endRequest(deps, op);
   }

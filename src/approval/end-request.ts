@@ -1,6 +1,5 @@
 import type { Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { expiryJobId } from './expiry-job-id';
 
 /**
  * Everything that follows an operation ending before it ran (denied, expired, cancelled): the
@@ -9,12 +8,12 @@ import { expiryJobId } from './expiry-job-id';
  */
 export async function endRequest(deps: LifeboatDeps, op: Operation): Promise<void> {
   await deps.locks.release(op.environment, op.id);
-  await removeJob(deps, () => deps.queues.expiry.remove(expiryJobId(op.id)));
-  await removeJob(deps, () => deps.queues.operations.remove(op.id));
+  await removeJob(deps, () => deps.expiries.cancel(op.id));
+  await removeJob(deps, () => deps.runs.remove(op.id));
   await deps.counters.countOperation(op.kind, op.state);
 }
 
-/** A job that is running cannot be removed; it finds the operation ended and does nothing. */
+/** A run or expiry that is running is not removed; it finds the operation ended and does nothing. */
 export async function removeJob(deps: LifeboatDeps, remove: () => Promise<unknown>): Promise<void> {
   try {
     await remove();

@@ -1,4 +1,3 @@
-import { SCHEDULED_JOB_OPTIONS } from '../backups/upsert-backup-schedule';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { auditRefusal } from './audit-refusal';
@@ -37,18 +36,18 @@ export async function requestBackup(
     );
   }
   // Retried like a scheduled run: a throttled or briefly unreachable AWS must not lose it.
-  const job = await deps.queues.backups.add(
-    'backup',
-    { environment: input.environment, trigger: 'manual', requestedBy: input.requestedBy },
-    SCHEDULED_JOB_OPTIONS,
-  );
+  const { jobId } = await deps.backupRuns.enqueue({
+    environment: input.environment,
+    trigger: 'manual',
+    requestedBy: input.requestedBy,
+  });
   await deps.audit.append({
     type: 'backup',
     actor: input.requestedBy,
     at,
     environment: input.environment,
     summary: `requested a backup of ${input.environment}`,
-    detail: { jobId: job.id },
+    detail: { jobId },
   });
-  return { ok: true, jobId: job.id ?? '' };
+  return { ok: true, jobId };
 }

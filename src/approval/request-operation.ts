@@ -6,7 +6,6 @@ import type { LifeboatDeps } from '../lifeboat-deps';
 import { auditRefusal } from './audit-refusal';
 import { createAuthorizer, type Authorizer } from './authorizer';
 import { expireRequest } from './expire-request';
-import { expiryJobId } from './expiry-job-id';
 import { newOperationId } from './new-operation-id';
 
 export interface RequestOperationInput {
@@ -165,18 +164,7 @@ export async function requestOperation(
     await deps.locks.release(env.name, id);
     throw new Error(`operation id ${id} already exists`);
   }
-  await deps.queues.expiry.add(
-    'expire',
-    { operationId: id },
-    {
-      jobId: expiryJobId(id),
-      delay: expiresAfterMs,
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: true,
-      removeOnFail: 1000,
-    },
-  );
+  await deps.expiries.schedule(id, Date.parse(op.expiresAt));
   await deps.audit.append({
     type: 'request',
     actor: input.requestedBy,

@@ -1,7 +1,6 @@
 import { toIso } from '../core/to-iso';
 import type { ExposureStatus } from '../core/rpo-exposure';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { SCHEDULED_JOB_OPTIONS } from './upsert-backup-schedule';
 
 /** At most one catch-up run per environment per this long (or twice a backup's duration). */
 export const CATCH_UP_MIN_GAP_MS = 15 * 60_000;
@@ -28,18 +27,17 @@ export async function catchUpBackup(
   if (input.runInFlight || input.protectionRegionDark) return false;
   const gapMs = Math.max(CATCH_UP_MIN_GAP_MS, 2 * input.expectedBackupDurationMs);
   if (!(await deps.once.claim(`backup:catch-up:${input.environment}`, gapMs))) return false;
-  const job = await deps.queues.backups.add(
-    'backup',
-    { environment: input.environment, trigger: 'schedule' },
-    SCHEDULED_JOB_OPTIONS,
-  );
+  const { jobId } = await deps.backupRuns.enqueue({
+    environment: input.environment,
+    trigger: 'schedule',
+  });
   await deps.audit.append({
     type: 'backup',
     actor: 'lifeboat',
     at: toIso(deps.clock.now()),
     environment: input.environment,
     summary: `catch-up backup of ${input.environment} queued: RPO ${input.status}: ${input.reason}`,
-    detail: { jobId: job.id, status: input.status },
+    detail: { jobId, status: input.status },
   });
   return true;
 }

@@ -10,7 +10,6 @@ import type { InFlightMarker } from '../store/in-flight-marker';
 import type { JobOutcomes } from '../store/job-outcomes';
 import type { ObservedDurations } from '../store/observed-durations';
 import type { AlertTransition, RpoAlertState } from '../store/rpo-alert-state';
-import { backupSchedulerId } from './backup-keys';
 import { catchUpBackup } from './catch-up-backup';
 import { explainExposure } from './explain-exposure';
 import { planEnvironmentInterval } from './plan-environment-interval';
@@ -63,9 +62,9 @@ export async function checkEnvironmentRpo(
     points = await lastSeenPoints(deps, env.name);
   }
 
-  const scheduler = await deps.queues.backups.getJobScheduler(backupSchedulerId(env.name));
+  const schedule = await deps.backupSchedules.get(env.name);
   const interval = await planEnvironmentInterval(env, stores.durations, stores.floorMs);
-  const nextBackupAtMs = scheduler?.next;
+  const nextBackupAtMs = schedule?.nextMs;
   // A run in flight is the next backup: it lands one backup's duration from now at the latest
   // (pessimistic: it started earlier), whatever the scheduler's next tick.
   const runInFlight = (await stores.marker.holder(env.name)) !== undefined;
@@ -113,7 +112,7 @@ export async function checkEnvironmentRpo(
     ...(nextBackupAtMs !== undefined
       ? { nextBackupAt: new Date(nextBackupAtMs).toISOString() }
       : {}),
-    ...(scheduler?.every !== undefined ? { intervalMs: scheduler.every } : {}),
+    ...(schedule !== undefined ? { intervalMs: schedule.everyMs } : {}),
     expectedBackupDurationMs: interval.expectedDurationMs,
     ...(runInFlight || caughtUp ? { backupRunning: true } : {}),
     ...(darkMessage !== undefined ? { protectionRegionDark: true } : {}),

@@ -1,5 +1,5 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
-import type { BackupJobData } from '../queue/queue-names';
+import type { BackupRunRequest } from '../ports/backup-runs';
 import { advanceBackupRun } from './advance-backup-run';
 import type { BackupRun } from './backup-run';
 import type { BackupSettings } from './backup-settings';
@@ -7,10 +7,9 @@ import { beginBackupRun } from './begin-backup-run';
 import { checkEnvironmentRpo, createRpoStores } from './check-environment-rpo';
 import { finishBackupRun, type BackupRunSummary } from './finish-backup-run';
 import { recordSkippedRun } from './record-skipped-run';
-import { isRunAlive } from './run-id';
 
 /** A backup job's data: what was asked, and once begun, the run's progress. */
-export interface BackupRunJobData extends BackupJobData {
+export interface BackupRunJobData extends BackupRunRequest {
   run?: BackupRun;
 }
 
@@ -37,7 +36,7 @@ export async function processBackupRun(
       runId: input.runId,
       environment: data.environment,
       marker: stores.marker,
-      isRunAlive: (runId) => isRunAlive(deps.queues.backups, runId),
+      isRunAlive: (runId) => deps.backupRuns.isAlive(runId),
     });
     if (begun.kind === 'skipped') {
       await recordSkippedRun(deps, {

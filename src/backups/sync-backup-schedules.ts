@@ -1,5 +1,4 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { SCHEDULER_PREFIX } from './backup-keys';
 import type { ObservedDurations } from '../store/observed-durations';
 import { upsertBackupSchedule, type ScheduleChange } from './upsert-backup-schedule';
 
@@ -8,7 +7,7 @@ import { upsertBackupSchedule, type ScheduleChange } from './upsert-backup-sched
  * interval; schedulers of environments no longer configured are removed.
  */
 export async function syncBackupSchedules(
-  deps: LifeboatDeps,
+  deps: Pick<LifeboatDeps, 'config' | 'backupSchedules' | 'logger'>,
   durations: ObservedDurations,
   floorMs?: number,
 ): Promise<{ changes: ScheduleChange[]; removed: string[] }> {
@@ -17,13 +16,9 @@ export async function syncBackupSchedules(
     changes.push(await upsertBackupSchedule(deps, env, durations, floorMs));
   }
   const removed: string[] = [];
-  const queue = deps.queues.backups;
-  for (const scheduler of await queue.getJobSchedulers(0, -1)) {
-    const id = scheduler.id ?? scheduler.key;
-    if (!id.startsWith(SCHEDULER_PREFIX)) continue;
-    const environment = id.slice(SCHEDULER_PREFIX.length);
+  for (const environment of await deps.backupSchedules.environments()) {
     if (deps.config.environments[environment]) continue;
-    await queue.removeJobScheduler(id);
+    await deps.backupSchedules.remove(environment);
     removed.push(environment);
     deps.logger.info({ environment }, 'backup schedule removed: environment no longer configured');
   }

@@ -15,7 +15,7 @@ runProcess(
     const settings = readSettings();
     const options = botOptionsFromSettings(settings);
     const runtime = await createRuntime(settings);
-    const bot = await startBot(runtime.deps, options);
+    const bot = await startBot(runtime.deps, runtime.infra, options);
     const reloader = createConfigReloader(runtime.deps, { path: settings.configPath });
     return {
       async stop(signal) {

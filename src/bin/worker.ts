@@ -5,23 +5,23 @@
  * closes them within a deadline; a job cut short stalls and another worker resumes it. A change
  * of DR_CONFIG (or SIGHUP) reloads it and re-plans the schedules; an invalid one is refused.
  */
+import { startJobs } from '../../jobs';
 import { createConfigReloader } from '../config/config-reloader';
 import { createRuntime } from '../create-runtime';
 import { runProcess } from '../run-process';
 import { readSettings } from '../settings';
-import { startWorkers } from '../start-workers';
 
 runProcess(
   async () => {
     const settings = readSettings();
     const runtime = await createRuntime(settings);
-    const { deps } = runtime;
-    const workers = await startWorkers(deps);
+    const { deps, infra } = runtime;
+    const workers = await startJobs(deps, infra);
     const reloader = createConfigReloader(deps, {
       path: settings.configPath,
       onReload: () => workers.reschedule(),
     });
-    deps.logger.info({ prefix: deps.prefix }, 'workers started');
+    deps.logger.info({ prefix: infra.prefix }, 'workers started');
     return {
       async stop(signal) {
         deps.logger.info({ signal }, 'workers closing');
@@ -29,7 +29,7 @@ runProcess(
         await workers.close();
         await runtime.close();
       },
-      force: () => deps.redis.disconnect(),
+      force: () => infra.redis.disconnect(),
     };
   },
   { deadlineMs: 20_000 },

@@ -1,10 +1,10 @@
 import { FINAL_STATES } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { ensureOperationJob, type EnsureOutcome } from './ensure-operation-job';
+import type { EnsureLiveOutcome } from '../ports/operation-runs';
 
 export interface ReconcileReport {
-  /** Operations whose job was added, retried or replaced. */
-  revived: { operationId: string; how: EnsureOutcome }[];
+  /** Operations whose run was added, retried or replaced. */
+  revived: { operationId: string; how: EnsureLiveOutcome }[];
   /** Environments whose lock was still held by a finished operation. */
   released: { environment: string; operationId: string }[];
 }
@@ -24,10 +24,10 @@ export async function reconcileOperations(
     for (const op of ops) {
       if (op.state !== 'approved' && op.state !== 'running') continue;
       try {
-        const how = await ensureOperationJob(deps, op.id);
+        const how = await deps.runs.ensureLive(op.id);
         if (how !== 'present') report.revived.push({ operationId: op.id, how });
       } catch (error) {
-        // A job that another worker has just locked cannot be retried: the next round sees it.
+        // A run that another worker has just taken cannot be retried: the next round sees it.
         deps.logger.warn({ err: error, operationId: op.id }, 'could not revive operation job');
       }
     }

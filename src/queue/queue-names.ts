@@ -1,3 +1,5 @@
+import type { BackupRunRequest } from '../ports/backup-runs';
+
 /** BullMQ queues. Every queue is created with `prefix: DR_PREFIX`. */
 export const QueueName = {
   /** One job per approved operation (jobId = operation id): failover, failback, drill. */
@@ -17,11 +19,7 @@ export interface OperationJobData {
   operationId: string;
 }
 
-export interface BackupJobData {
-  environment: string;
-  trigger: 'schedule' | 'manual';
-  requestedBy?: string;
-}
+export type BackupJobData = BackupRunRequest;
 
 export interface ExpiryJobData {
   operationId: string;

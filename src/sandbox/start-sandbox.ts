@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/config';
 import { createAwsPorts } from '../create-aws-ports';
+import { startJobs } from '../../jobs';
 import { createRuntime } from '../create-runtime';
 import { createAwsEmulator } from '../emulator';
 import { createLogger } from '../logger';
 import type { Settings } from '../settings';
 import { startBot } from '../slack/start-bot';
-import { startWorkers } from '../start-workers';
 import { createGameDayLog } from './game-day-log';
 import { listenOnPreferredPort } from './listen-on-preferred-port';
 import { createSandboxRoutes } from './sandbox-routes';
@@ -95,9 +95,9 @@ export async function startSandbox(
       logger,
     });
 
-    const workers = await startWorkers(runtime.deps);
+    const workers = await startJobs(runtime.deps, runtime.infra);
     stops.push(() => workers.close());
-    const bot = await startBot(runtime.deps, {
+    const bot = await startBot(runtime.deps, runtime.infra, {
       signingSecret,
       botToken,
       slackApiUrl: `${base}/sandbox-slack/api/`,

@@ -1,5 +1,6 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import type { LifeboatQueues } from '../queue/create-queues';
 import { createMetrics } from '../metrics/create-metrics';
 import { withTimeout } from './with-timeout';
 
@@ -7,7 +8,7 @@ import { withTimeout } from './with-timeout';
  * GET /healthz: 200 with JSON when Redis answers and at least one worker listens on the
  * operations and expiry queues, 503 otherwise. GET /metrics: Prometheus text.
  */
-export function botRoutes(deps: LifeboatDeps): CustomRoute[] {
+export function botRoutes(deps: LifeboatDeps, queues: LifeboatQueues): CustomRoute[] {
   const metrics = createMetrics(deps, () => deps.config);
   return [
     {
@@ -27,10 +28,7 @@ export function botRoutes(deps: LifeboatDeps): CustomRoute[] {
           if (healthy) {
             try {
               const [operations, expiry] = await withTimeout(
-                Promise.all([
-                  deps.queues.operations.getWorkersCount(),
-                  deps.queues.expiry.getWorkersCount(),
-                ]),
+                Promise.all([queues.operations.getWorkersCount(), queues.expiry.getWorkersCount()]),
                 2000,
               );
               body.workers = { operations, expiry };

@@ -4,6 +4,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import { register } from '../../commands';
 import { createAuthorizer } from '../approval/authorizer';
 import { ErrorCode, LifeboatError } from '../errors';
+import type { Infra } from '../create-infra';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
 import { botRoutes } from './bot-routes';
@@ -41,7 +42,11 @@ export interface RunningBot {
  * The Slack bot: Bolt over HTTP (signature-checked, /slack/events) or Socket Mode, /healthz and
  * /metrics beside it, and the notifier that posts and updates request messages.
  */
-export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Promise<RunningBot> {
+export async function startBot(
+  deps: LifeboatDeps,
+  infra: Infra,
+  options: StartBotOptions,
+): Promise<RunningBot> {
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
     ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
@@ -50,7 +55,7 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     timeout: 10_000,
   };
-  const customRoutes = [...(options.customRoutes ?? []), ...botRoutes(deps)];
+  const customRoutes = [...(options.customRoutes ?? []), ...botRoutes(deps, infra.queues)];
   let app: App;
   if (options.appToken) {
     app = new App({

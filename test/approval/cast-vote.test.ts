@@ -1,8 +1,8 @@
-import { operationJobOptions } from '../../src/operations/operation-job-options';
+import { operationJobOptions } from '../../src/queue/operation-job-options';
 import type { GroupDirectory } from '../../src/approval/authorizer';
 import { createAuthorizer } from '../../src/approval/authorizer';
 import { castVote } from '../../src/approval/cast-vote';
-import { expiryJobId } from '../../src/approval/expiry-job-id';
+import { expiryJobId } from '../../src/queue/expiry-job-id';
 import type { Operation } from '../../src/core/types';
 import { approvalHarness, type ApprovalHarness } from './approval-harness';
 import { requestShopOperation } from './request-shop-operation';
@@ -20,7 +20,7 @@ describe('castVote', () => {
   const vote = (op: Operation, userId: string, decision: 'approve' | 'deny' = 'approve') =>
     castVote(h.deps, { operationId: op.id, userId, decision });
   const runJobs = async () =>
-    await h.deps.queues.operations.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
+    await h.infra.queues.operations.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
 
   it('approves with one other approver and queues the run once', async () => {
     const op = await requested();
@@ -32,7 +32,7 @@ describe('castVote', () => {
     expect(jobs.map((j) => [j.id, j.name, j.data, j.opts.attempts])).toEqual([
       [op.id, 'run', { operationId: op.id }, expected.attempts],
     ]);
-    expect(await h.deps.queues.expiry.getJob(expiryJobId(op.id))).toBeUndefined();
+    expect(await h.infra.queues.expiry.getJob(expiryJobId(op.id))).toBeUndefined();
     expect(await h.deps.locks.holder('shop-prod')).toBe(op.id);
     const [entry] = await h.deps.audit.read({ operationId: op.id });
     expect(entry).toMatchObject({ type: 'vote', actor: 'U0BOB' });
@@ -108,7 +108,7 @@ describe('castVote', () => {
     expect(result).toMatchObject({ ok: true, effect: 'denied' });
     expect((await h.deps.operations.get(op.id))?.state).toBe('denied');
     expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
-    expect(await h.deps.queues.expiry.getJob(expiryJobId(op.id))).toBeUndefined();
+    expect(await h.infra.queues.expiry.getJob(expiryJobId(op.id))).toBeUndefined();
     expect(await vote(op, 'U0BOB')).toMatchObject({ ok: false, reason: 'not_pending' });
     const [, denial] = await h.deps.audit.read({ operationId: op.id });
     expect(denial).toMatchObject({

@@ -1,6 +1,6 @@
+import { startJobs } from '../../jobs';
 import { castVote } from '../../src/approval/cast-vote';
 import { expireRequest } from '../../src/approval/expire-request';
-import { startApprovalWorkers } from '../../src/approval/start-approval-workers';
 import { eventually } from '../support/eventually';
 import { approvalHarness, type ApprovalHarness } from './approval-harness';
 import { requestShopOperation } from './request-shop-operation';
@@ -39,7 +39,7 @@ describe('request expiry', () => {
 
   it('is run by the expiry worker at expiresAt', async () => {
     h = await approvalHarness('expire-worker', { expiresAfter: '1s' }, { realClock: true });
-    const workers = startApprovalWorkers(h.deps);
+    const workers = await startJobs(h.deps, h.infra, { sides: ['expiry'] });
     try {
       const op = await drill();
       const expired = await eventually(

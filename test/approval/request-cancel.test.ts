@@ -32,9 +32,9 @@ describe('requestCancel', () => {
 
   it('cancels an approved operation and removes its queued run', async () => {
     await castVote(h.deps, { operationId: op.id, userId: 'U0BOB', decision: 'approve' });
-    expect(await h.deps.queues.operations.getJob(op.id)).toBeDefined();
+    expect(await h.infra.queues.operations.getJob(op.id)).toBeDefined();
     expect(await cancel('U0CAROL')).toMatchObject({ ok: true, effect: 'cancelled' });
-    expect(await h.deps.queues.operations.getJob(op.id)).toBeUndefined();
+    expect(await h.infra.queues.operations.getJob(op.id)).toBeUndefined();
   });
 
   it('asks a running operation to stop while DNS has not moved', async () => {

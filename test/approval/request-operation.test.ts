@@ -1,5 +1,5 @@
 import { requestOperation } from '../../src/approval/request-operation';
-import { expiryJobId } from '../../src/approval/expiry-job-id';
+import { expiryJobId } from '../../src/queue/expiry-job-id';
 import { approvalHarness, SHOP_DB, type ApprovalHarness } from './approval-harness';
 
 const HOUR = 3_600_000;
@@ -48,7 +48,7 @@ describe('requestOperation', () => {
 
     expect(await h.deps.operations.get(op.id)).toEqual(op);
     expect(await h.deps.locks.holder('shop-prod')).toBe(op.id);
-    const job = await h.deps.queues.expiry.getJob(expiryJobId(op.id));
+    const job = await h.infra.queues.expiry.getJob(expiryJobId(op.id));
     expect(job?.data).toEqual({ operationId: op.id });
     expect(job?.opts.delay).toBe(30 * 60_000);
     const [entry] = await h.deps.audit.read({ operationId: op.id });

@@ -1,5 +1,5 @@
-import { backupSchedulerId } from '../../src/backups/backup-keys';
-import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import { startJobs } from '../../jobs';
+import { backupSchedulerId } from '../../src/queue/scheduler-ids';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
 import { eventually } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
@@ -49,7 +49,7 @@ describe('a catch-up backup when the schedule alone would miss the RPO', () => {
     }
     // The scheduler at its planned interval (3h30m before any run is observed), next tick in 3h.
     for (const environment of ['shop-prod', 'intranet-prod']) {
-      await h.deps.queues.backups.upsertJobScheduler(
+      await h.infra.queues.backups.upsertJobScheduler(
         backupSchedulerId(environment),
         {
           every: (environment === 'shop-prod' ? 3.5 : 23.5) * HOUR_MS,
@@ -58,7 +58,10 @@ describe('a catch-up backup when the schedule alone would miss the RPO', () => {
         { name: 'backup', data: { environment, trigger: 'schedule' } },
       );
     }
-    workers = await startBackupWorkers(h.deps, { monitorEveryMs: 100, closeTimeoutMs: 2_000 });
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['backups'],
+      backups: { monitorEveryMs: 100, closeTimeoutMs: 2_000 },
+    });
 
     const [alert] = await eventually(
       async () => {

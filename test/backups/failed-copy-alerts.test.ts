@@ -1,4 +1,4 @@
-import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import { startJobs } from '../../jobs';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
 import { eventually, sleep } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
@@ -37,7 +37,10 @@ describe('a failed copy', () => {
     expect(
       (await h.control('POST', '/_sandbox/faults', { failNext: [rule, rule, rule] })).status,
     ).toBe(200);
-    workers = await startBackupWorkers(h.deps, { monitorEveryMs: 100, closeTimeoutMs: 2_000 });
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['backups'],
+      backups: { monitorEveryMs: 100, closeTimeoutMs: 2_000 },
+    });
 
     const [failed] = await eventually(
       async () => {
@@ -83,7 +86,7 @@ describe('a failed copy', () => {
     );
     expect(intranet).toMatchObject([{ outcome: 'succeeded' }]);
 
-    await h.deps.queues.backups.add('backup', {
+    await h.infra.queues.backups.add('backup', {
       environment: 'shop-prod',
       trigger: 'manual',
       requestedBy: 'U0ALICE',

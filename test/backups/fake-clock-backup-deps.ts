@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { fakeClock, type FakeClock } from '../../src/clock';
+import { createInfra, type Infra } from '../../src/create-infra';
 import { createLifeboatDeps, type AwsPorts, type LifeboatDeps } from '../../src/lifeboat-deps';
 import { createLogger } from '../../src/logger';
 import { configFrom } from '../support/harness';
@@ -14,23 +15,27 @@ export function fakeClockBackupDeps(
   redis: Redis,
   name: string,
   options: { aws: AwsPorts; pollMs: number },
-): { deps: LifeboatDeps; clock: FakeClock; close(): Promise<void> } {
+): { deps: LifeboatDeps; infra: Infra; clock: FakeClock; close(): Promise<void> } {
   const prefix = uniquePrefix(name);
   const clock = fakeClock('2026-03-01T00:00:00Z');
-  const deps = createLifeboatDeps({
-    config: configFrom(backupConfigYaml()),
-    clock,
-    logger: createLogger('silent'),
-    redis,
-    prefix,
-    pollMs: options.pollMs,
-    aws: options.aws,
-  });
+  const logger = createLogger('silent');
+  const infra = createInfra({ redis, prefix, logger });
+  const deps = createLifeboatDeps(
+    {
+      config: configFrom(backupConfigYaml()),
+      clock,
+      logger,
+      pollMs: options.pollMs,
+      aws: options.aws,
+    },
+    infra,
+  );
   return {
     deps,
+    infra,
     clock,
     async close() {
-      await deps.queues.close();
+      await infra.queues.close();
       await deletePrefix(redis, prefix);
     },
   };

@@ -1,8 +1,9 @@
 import type { DateTime } from 'luxon';
-import { backupSchedulerId } from '../../src/backups/backup-keys';
+import { backupSchedulerId } from '../../src/queue/scheduler-ids';
 import { monitorRpo } from '../../src/backups/monitor-rpo';
 import type { StoredExposure } from '../../src/store/exposure-store';
 import type { FakeClock } from '../../src/clock';
+import type { Infra } from '../../src/create-infra';
 import type { RecoveryPoint } from '../../src/core/types';
 import type { LifeboatEvent } from '../../src/events/lifeboat-event';
 import type { LifeboatDeps } from '../../src/lifeboat-deps';
@@ -32,6 +33,7 @@ function copied(
 
 describe('RPO monitor (fake clock, real Redis)', () => {
   let deps: LifeboatDeps;
+  let infra: Infra;
   let clock: FakeClock;
   let aws: ReturnType<typeof fakeBackupPort>;
   const redis = testRedis();
@@ -39,7 +41,10 @@ describe('RPO monitor (fake clock, real Redis)', () => {
 
   beforeEach(() => {
     aws = fakeBackupPort();
-    ({ deps, clock, close } = fakeClockBackupDeps(redis, 'bk-rpo', { aws: aws.aws, pollMs: 50 }));
+    ({ deps, infra, clock, close } = fakeClockBackupDeps(redis, 'bk-rpo', {
+      aws: aws.aws,
+      pollMs: 50,
+    }));
   });
   afterEach(() => close());
   afterAll(() => redis.disconnect());
@@ -102,7 +107,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
 
   it('counts a run in flight as the next backup, whatever the scheduler says', async () => {
     // A scheduler whose next tick (BullMQ's own time) is far past this test's clock.
-    await deps.queues.backups.upsertJobScheduler(
+    await infra.queues.backups.upsertJobScheduler(
       backupSchedulerId('shop-prod'),
       { every: 3.5 * HOUR_MS, startDate: Date.now() + HOUR_MS },
       { name: 'backup', data: { environment: 'shop-prod', trigger: 'schedule' } },
@@ -131,7 +136,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
     await monitorRpo(deps);
     await monitorRpo(deps);
     // Waiting, beside the scheduler's own delayed tick.
-    const queued = await deps.queues.backups.getJobs(['waiting']);
+    const queued = await infra.queues.backups.getJobs(['waiting']);
     expect(queued.filter((j) => j.name === 'backup').map((j) => j.data)).toEqual([
       { environment: 'shop-prod', trigger: 'schedule' },
     ]);

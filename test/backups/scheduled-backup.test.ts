@@ -1,5 +1,5 @@
-import { backupSchedulerId } from '../../src/backups/backup-keys';
-import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import { startJobs } from '../../jobs';
+import { backupSchedulerId } from '../../src/queue/scheduler-ids';
 import { eventually } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import {
@@ -33,9 +33,12 @@ describe('scheduled backups against the emulator', () => {
   });
 
   it('turns a scheduler tick into a recovery point copied to the recovery vault', async () => {
-    workers = await startBackupWorkers(h.deps, { monitorEveryMs: 60_000, closeTimeoutMs: 2_000 });
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['backups'],
+      backups: { monitorEveryMs: 60_000, closeTimeoutMs: 2_000 },
+    });
 
-    const schedulers = await h.deps.queues.backups.getJobSchedulers(0, -1);
+    const schedulers = await h.infra.queues.backups.getJobSchedulers(0, -1);
     expect(schedulers.map((s) => s.id ?? s.key).sort()).toEqual([
       backupSchedulerId('intranet-prod'),
       backupSchedulerId('shop-prod'),
@@ -89,7 +92,7 @@ describe('scheduled backups against the emulator', () => {
     // The planner learned a duration and the scheduler holds the re-planned interval:
     // the target minus the observed duration (well under a minute), rounded down to a minute.
     const every = (env: string) => async () => {
-      const s = await h.deps.queues.backups.getJobScheduler(backupSchedulerId(env));
+      const s = await h.infra.queues.backups.getJobScheduler(backupSchedulerId(env));
       return s?.every !== undefined && s.every % (30 * 60_000) !== 0 ? s.every : undefined;
     };
     expect(await eventually(every('shop-prod'), { what: 'shop-prod re-planned' })).toBe(

@@ -1,10 +1,11 @@
-import { backupSchedulerId } from '../../src/backups/backup-keys';
+import { backupSchedulerId } from '../../src/queue/scheduler-ids';
 import { processBackupRun, type BackupRunJobData } from '../../src/backups/process-backup-run';
-import { runIdFor } from '../../src/backups/run-id';
+import { runIdFor } from '../../src/queue/run-id';
 import { DEFAULT_BACKUP_SETTINGS } from '../../src/backups/backup-settings';
 import { syncBackupSchedules } from '../../src/backups/sync-backup-schedules';
 import { systemClock } from '../../src/clock';
 import type { Config } from '../../src/config/config';
+import { createInfra, type Infra } from '../../src/create-infra';
 import { createLifeboatDeps, type LifeboatDeps } from '../../src/lifeboat-deps';
 import { createLogger } from '../../src/logger';
 import { configFrom } from '../support/harness';
@@ -16,30 +17,25 @@ const HOUR_MS = 3_600_000;
 
 describe('skipped ticks and schedules (real Redis and BullMQ, scripted AWS)', () => {
   const redis = testRedis();
-  const made: LifeboatDeps[] = [];
+  const logger = createLogger('silent');
   let prefix: string;
+  let infra: Infra;
   let aws: ReturnType<typeof scriptedBackupPort>;
 
   function depsWith(config: Config): LifeboatDeps {
-    const deps = createLifeboatDeps({
-      config,
-      clock: systemClock,
-      logger: createLogger('silent'),
-      redis,
-      prefix,
-      pollMs: 50,
-      aws: aws.aws,
-    });
-    made.push(deps);
-    return deps;
+    return createLifeboatDeps(
+      { config, clock: systemClock, logger, pollMs: 50, aws: aws.aws },
+      infra,
+    );
   }
 
   beforeEach(() => {
     prefix = uniquePrefix('bk-skip');
+    infra = createInfra({ redis, prefix, logger });
     aws = scriptedBackupPort();
   });
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((d) => d.queues.close()));
+    await infra.queues.close();
     await deletePrefix(redis, prefix);
   });
   afterAll(() => redis.disconnect());
@@ -72,7 +68,7 @@ describe('skipped ticks and schedules (real Redis and BullMQ, scripted AWS)', ()
 
   it('skips a tick while a run is in flight, and takes over a run whose job is gone', async () => {
     const deps = depsWith(configFrom(backupConfigYaml()));
-    const job = await deps.queues.backups.add('backup', data);
+    const job = await infra.queues.backups.add('backup', data);
     const first = runIdFor(job.id ?? '', job.timestamp);
     expect(await step(deps, first)).toMatchObject({ kind: 'wait' });
 
@@ -102,7 +98,7 @@ describe('skipped ticks and schedules (real Redis and BullMQ, scripted AWS)', ()
 
     // The configuration changes: shop-prod moves to the 24h tier, intranet-prod is gone.
     const createdNext =
-      (await deps.queues.backups.getJobScheduler(backupSchedulerId('shop-prod')))?.next ?? 0;
+      (await infra.queues.backups.getJobScheduler(backupSchedulerId('shop-prod')))?.next ?? 0;
     const changed = depsWith(
       configFrom(backupConfigYaml({ shopRpo: '24h' }).replace(/ {2}intranet-prod:[\s\S]*$/, '')),
     );
@@ -111,9 +107,9 @@ describe('skipped ticks and schedules (real Redis and BullMQ, scripted AWS)', ()
     expect(third.changes.map((c) => [c.change, c.interval.intervalMs])).toEqual([
       ['updated', 23.5 * HOUR_MS],
     ]);
-    const schedulers = await deps.queues.backups.getJobSchedulers(0, -1);
+    const schedulers = await infra.queues.backups.getJobSchedulers(0, -1);
     expect(schedulers.map((s) => s.id ?? s.key)).toEqual([backupSchedulerId('shop-prod')]);
-    const shop = await deps.queues.backups.getJobScheduler(backupSchedulerId('shop-prod'));
+    const shop = await infra.queues.backups.getJobScheduler(backupSchedulerId('shop-prod'));
     expect(shop?.every).toBe(23.5 * HOUR_MS);
     // The next tick is one new interval after the last one, not now.
     expect(shop?.next).toBe(createdNext - 3.5 * HOUR_MS + 23.5 * HOUR_MS);

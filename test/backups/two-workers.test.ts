@@ -1,5 +1,5 @@
-import { parseRunId } from '../../src/backups/run-id';
-import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import { startJobs } from '../../jobs';
+import { parseRunId } from '../../src/queue/run-id';
 import { sleep } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import { backupConfigYaml, emulatedState, SHOP_DB } from './backup-fixtures';
@@ -24,8 +24,8 @@ describe('two workers on one Redis', () => {
   it('fire each tick once, and one run at a time per environment', async () => {
     const options = { floorMs: 400, monitorEveryMs: 60_000, closeTimeoutMs: 2_000 } as const;
     const [a, b] = await Promise.all([
-      startBackupWorkers(h.deps, options),
-      startBackupWorkers(h.deps, options),
+      startJobs(h.deps, h.infra, { sides: ['backups'], backups: options }),
+      startJobs(h.deps, h.infra, { sides: ['backups'], backups: options }),
     ]);
     await sleep(4_000);
     await Promise.all([a.close(), b.close()]);

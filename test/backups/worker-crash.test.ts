@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import { startJobs } from '../../jobs';
 import { eventually, sleep } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import {
@@ -82,11 +82,14 @@ describe('a worker killed mid-run', () => {
     await exited;
     const killedAt = Date.now();
 
-    workers = await startBackupWorkers(h.deps, {
-      lockDurationMs: LOCK_MS,
-      stalledIntervalMs: STALLED_MS,
-      monitorEveryMs: 60_000,
-      closeTimeoutMs: 2_000,
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['backups'],
+      backups: {
+        lockDurationMs: LOCK_MS,
+        stalledIntervalMs: STALLED_MS,
+        monitorEveryMs: 60_000,
+        closeTimeoutMs: 2_000,
+      },
     });
     const finished = await eventually(
       async () => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOperationWorkers } from '../../src/operations/start-operation-workers';
+import { startJobs } from '../../jobs';
 import { freePort, startRedisChild, type RedisChild } from '../../src/sandbox/redis-child';
 import {
   FAST_WORKER_OPTIONS,
@@ -52,7 +52,10 @@ describe('Redis killed and restarted during a failover', () => {
       pollMs: 100,
       redisUrl: redis.url,
     });
-    workers = await startOperationWorkers(h.deps, FAST_WORKER_OPTIONS);
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['operations'],
+      operations: FAST_WORKER_OPTIONS,
+    });
     await seedCopiedPoints(h, 'shop-prod', 'eu-central-1', HOUR_MS);
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
 

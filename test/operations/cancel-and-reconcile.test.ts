@@ -1,5 +1,5 @@
 import { requestCancel } from '../../src/approval/request-cancel';
-import { OperationJobName } from '../../src/operations/operation-job-options';
+import { OperationJobName } from '../../src/queue/operation-job-options';
 import { reconcileOperations } from '../../src/operations/reconcile-operations';
 import { eventually } from '../support/eventually';
 import {
@@ -75,13 +75,13 @@ describe('cancel and reconcile', () => {
   it('the reconciler brings back an operation whose job failed or vanished', async () => {
     const h = harness();
     const approved = await requestApproved(h, { kind: 'failover', environment: 'shop-prod' });
-    const job = await h.deps.queues.operations.getJob(approved.id);
+    const job = await h.infra.queues.operations.getJob(approved.id);
     expect(job?.name).toBe('run');
     await job?.remove();
 
     const report = await reconcileOperations(h.deps);
     expect(report.revived).toEqual([{ operationId: approved.id, how: 'added' }]);
-    expect((await h.deps.queues.operations.getJob(approved.id))?.name).toBe(OperationJobName.Run);
+    expect((await h.infra.queues.operations.getJob(approved.id))?.name).toBe(OperationJobName.Run);
     await start();
     expect((await waitForFinal(h, approved.id)).state).toBe('succeeded');
   });

@@ -1,5 +1,6 @@
 import { requestScheduledDrill } from '../../src/operations/request-scheduled-drill';
-import { drillSchedulerId, scheduleDrills } from '../../src/operations/schedule-drills';
+import { scheduleDrills } from '../../src/operations/schedule-drills';
+import { drillSchedulerId } from '../../src/queue/scheduler-ids';
 import {
   HOUR_MS,
   recordValues,
@@ -46,7 +47,7 @@ describe('drill', () => {
   it('keeps one drill scheduler per environment with drill: in the configuration', async () => {
     const h = harness();
     await scheduleDrills(h.deps);
-    const schedulers = await h.deps.queues.drills.getJobSchedulers(0, -1);
+    const schedulers = await h.infra.queues.drills.getJobSchedulers(0, -1);
     expect(schedulers.map((s) => s.key)).toEqual([drillSchedulerId('shop-prod')]);
     expect(schedulers[0]?.every).toBe(30 * 24 * HOUR_MS);
   });

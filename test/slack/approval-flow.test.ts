@@ -30,7 +30,7 @@ describe('two-person approval through Slack', () => {
     );
   }
   const runJobs = () =>
-    h.deps.queues.operations.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
+    h.infra.queues.operations.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
   const stored = async (id: string) => (await h.deps.operations.get(id)) as Operation;
 
   it("posts the plan with buttons, approves on a second person's click, and updates the message", async () => {

@@ -52,7 +52,7 @@ export async function botHarness(
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });
   const slack = await startSlackApiRecorder();
-  const bot = await startBot(h.deps, {
+  const bot = await startBot(h.deps, h.infra, {
     signingSecret: TEST_SIGNING_SECRET,
     botToken: 'xoxb-test-token',
     slackApiUrl: slack.apiUrl,

@@ -1,5 +1,5 @@
+import { startJobs } from '../../jobs';
 import type { Operation } from '../../src/core/types';
-import { startWorkers } from '../../src/start-workers';
 import { eventually } from '../support/eventually';
 import { botHarness, type BotHarness } from './bot-harness';
 
@@ -13,7 +13,7 @@ describe('one failover, from /dr to the final message', () => {
 
   it('posts the request, threads every step and ends with the achieved RTO and RPO', async () => {
     h = await botHarness('e2e', {}, { realClock: true });
-    workers = await startWorkers(h.deps);
+    workers = await startJobs(h.deps, h.infra);
     h.seedShopPoints(2 * 3_600_000);
 
     await h.command('failover shop-prod --reason "eu-west-1 is degraded"', 'U0ALICE');

@@ -72,7 +72,7 @@ describe('/dr over signed HTTP', () => {
   it('queues a backup for a requester and refuses an outsider', async () => {
     await h.command('backup shop-prod', 'U0BOB');
     expect(await h.nextEphemeral('U0BOB', 1)).toContain('Backup of shop-prod queued');
-    const jobs = await h.deps.queues.backups.getJobs(['waiting']);
+    const jobs = await h.infra.queues.backups.getJobs(['waiting']);
     expect(jobs.map((j) => j.data)).toEqual([
       { environment: 'shop-prod', trigger: 'manual', requestedBy: 'U0BOB' },
     ]);

@@ -50,7 +50,7 @@ describe('the bot in Socket Mode', () => {
       });
     });
     slack.setSocketModeUrl(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/link`);
-    bot = await startBot(h.deps, {
+    bot = await startBot(h.deps, h.infra, {
       botToken: 'xoxb-test-token',
       appToken: 'xapp-test-token',
       slackApiUrl: slack.apiUrl,

@@ -4,7 +4,7 @@
  * BACKUP_STALLED_MS and BACKUP_MONITOR_EVERY_MS shorten BullMQ's timings so a killed worker's
  * job is resumed within a test's time.
  */
-import { startBackupWorkers } from '../../src/backups/start-backup-workers';
+import { startJobs } from '../../jobs';
 import { createRuntime } from '../../src/create-runtime';
 import { readSettings } from '../../src/settings';
 
@@ -18,10 +18,13 @@ async function main(): Promise<void> {
   const lockDurationMs = optionalInt('BACKUP_LOCK_MS');
   const stalledIntervalMs = optionalInt('BACKUP_STALLED_MS');
   const monitorEveryMs = optionalInt('BACKUP_MONITOR_EVERY_MS');
-  const workers = await startBackupWorkers(runtime.deps, {
-    ...(lockDurationMs !== undefined ? { lockDurationMs } : {}),
-    ...(stalledIntervalMs !== undefined ? { stalledIntervalMs } : {}),
-    ...(monitorEveryMs !== undefined ? { monitorEveryMs } : {}),
+  const workers = await startJobs(runtime.deps, runtime.infra, {
+    sides: ['backups'],
+    backups: {
+      ...(lockDurationMs !== undefined ? { lockDurationMs } : {}),
+      ...(stalledIntervalMs !== undefined ? { stalledIntervalMs } : {}),
+      ...(monitorEveryMs !== undefined ? { monitorEveryMs } : {}),
+    },
   });
   process.stdout.write('backup workers ready\n');
   process.once('SIGTERM', () => {

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../../src/clock';
 import { parseConfig, type Config } from '../../src/config/config';
 import { createAwsPorts } from '../../src/create-aws-ports';
+import { createInfra, type Infra } from '../../src/create-infra';
 import { createAwsEmulator, type AwsEmulator } from '../../src/emulator';
 import { createLifeboatDeps, type LifeboatDeps } from '../../src/lifeboat-deps';
 import { createLogger } from '../../src/logger';
@@ -25,6 +26,8 @@ export function sandboxConfig(): Config {
 
 export interface Harness {
   deps: LifeboatDeps;
+  /** Redis and the queues as such, as the edges see them. */
+  infra: Infra;
   config: Config;
   prefix: string;
   redisUrl: string;
@@ -76,15 +79,12 @@ export async function createHarness(
     connectionTimeoutMs: 1_000,
     requestTimeoutMs: 5_000,
   });
-  const deps = createLifeboatDeps({
-    config,
-    clock: options.clock ?? systemClock,
-    logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
-    redis,
-    prefix,
-    pollMs,
-    aws,
-  });
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'silent');
+  const infra = createInfra({ redis, prefix, logger });
+  const deps = createLifeboatDeps(
+    { config, clock: options.clock ?? systemClock, logger, pollMs, aws },
+    infra,
+  );
 
   async function control(method: string, path: string, body?: unknown) {
     const response = await fetch(`${running.url}${path}`, {
@@ -98,6 +98,7 @@ export async function createHarness(
 
   return {
     deps,
+    infra,
     config,
     prefix,
     redisUrl,
@@ -122,7 +123,7 @@ export async function createHarness(
       };
     },
     async close() {
-      await deps.queues.close();
+      await infra.queues.close();
       await deletePrefix(redis, prefix);
       redis.disconnect();
       await running.close();

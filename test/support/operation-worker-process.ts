@@ -4,26 +4,29 @@
  * BullMQ locks (DR_TEST_LOCK_MS, DR_TEST_STALLED_MS). DR_TEST_CRASH_AT=<step>:<phase> kills the
  * process with SIGKILL the first time it reaches that checkpoint; only this test entry honours it.
  */
+import { startJobs } from '../../jobs';
 import { createRuntime } from '../../src/create-runtime';
 import { readSettings } from '../../src/settings';
-import { startOperationWorkers } from '../../src/operations/start-operation-workers';
 
 async function main(): Promise<void> {
   const runtime = await createRuntime(readSettings(process.env));
   const crashAt = process.env.DR_TEST_CRASH_AT;
   const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-  const workers = await startOperationWorkers(runtime.deps, {
-    lockDurationMs: number('DR_TEST_LOCK_MS', 1_000),
-    stalledIntervalMs: number('DR_TEST_STALLED_MS', 500),
-    reconcileEveryMs: number('DR_TEST_RECONCILE_MS', 1_000),
-    healthTimeoutMs: number('DR_TEST_HEALTH_TIMEOUT_MS', 5_000),
-    ...(crashAt
-      ? {
-          checkpoint: (step: string, phase: string) => {
-            if (`${step}:${phase}` === crashAt) process.kill(process.pid, 'SIGKILL');
-          },
-        }
-      : {}),
+  const workers = await startJobs(runtime.deps, runtime.infra, {
+    sides: ['operations'],
+    operations: {
+      lockDurationMs: number('DR_TEST_LOCK_MS', 1_000),
+      stalledIntervalMs: number('DR_TEST_STALLED_MS', 500),
+      reconcileEveryMs: number('DR_TEST_RECONCILE_MS', 1_000),
+      healthTimeoutMs: number('DR_TEST_HEALTH_TIMEOUT_MS', 5_000),
+      ...(crashAt
+        ? {
+            checkpoint: (step: string, phase: string) => {
+              if (`${step}:${phase}` === crashAt) process.kill(process.pid, 'SIGKILL');
+            },
+          }
+        : {}),
+    },
   });
   process.stdout.write('ready\n');
   const stop = async () => {

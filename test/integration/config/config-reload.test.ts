@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupSchedulerId } from '../../../src/backups/backup-keys';
+import { backupSchedulerId } from '../../../src/queue/scheduler-ids';
 import { syncBackupSchedules } from '../../../src/backups/sync-backup-schedules';
 import { createConfigReloader, type ConfigReloader } from '../../../src/config/config-reloader';
 import type { LifeboatEvent } from '../../../src/events/lifeboat-event';
@@ -88,11 +88,11 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
       expect(deps.config.version).not.toBe(before);
       expect(Object.keys(deps.config.environments)).toEqual(['shop-prod', 'payments-prod']);
     }
-    expect(await h.deps.queues.backups.getJobScheduler(backupSchedulerId('intranet-prod'))).toBe(
+    expect(await h.infra.queues.backups.getJobScheduler(backupSchedulerId('intranet-prod'))).toBe(
       undefined,
     );
     expect(
-      await h.deps.queues.backups.getJobScheduler(backupSchedulerId('shop-prod')),
+      await h.infra.queues.backups.getJobScheduler(backupSchedulerId('shop-prod')),
     ).toBeDefined();
     const announced = (await events()).filter((e) => e.type === 'config.reloaded');
     expect(announced).toHaveLength(1);

@@ -1,7 +1,5 @@
-import {
-  startOperationWorkers,
-  type OperationWorkerOptions,
-} from '../../../src/operations/start-operation-workers';
+import { startJobs } from '../../../jobs';
+import type { OperationWorkerOptions } from '../../../jobs/worker-options';
 import { createHarness, type Harness } from '../../support/harness';
 import { FAST_WORKER_OPTIONS } from './operation-fixtures';
 
@@ -18,9 +16,9 @@ export function operationHarness(
   let h: Harness;
   let workers: { close(): Promise<void> } | undefined;
   const start = async (): Promise<void> => {
-    workers = await startOperationWorkers(h.deps, {
-      ...FAST_WORKER_OPTIONS,
-      ...options.workerOptions,
+    workers = await startJobs(h.deps, h.infra, {
+      sides: ['operations'],
+      operations: { ...FAST_WORKER_OPTIONS, ...options.workerOptions },
     });
   };
 

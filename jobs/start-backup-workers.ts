@@ -1,38 +1,28 @@
 import { Worker } from 'bullmq';
-import { monitorRpo } from '../../jobs/monitor-rpo';
-import { runBackup } from '../../jobs/run-backup';
-import type { LifeboatDeps } from '../lifeboat-deps';
-import { QueueName } from '../queue/queue-names';
-import { MONITOR_SCHEDULER_ID } from './backup-keys';
-import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from './backup-settings';
-import { closeWithDeadline } from '../close-with-deadline';
-import { syncBackupSchedules } from './sync-backup-schedules';
-
-export interface BackupWorkerOptions extends Partial<BackupSettings> {
-  /** How often the RPO monitor runs; default 60 s. */
-  monitorEveryMs?: number;
-  /** Backup jobs (environments) one worker process works on at once; default 8. */
-  concurrency?: number;
-  /** BullMQ's job lock: a dead worker's job is picked up after it expires; default 30 s. */
-  lockDurationMs?: number;
-  /** How often workers look for stalled jobs; default 30 s. */
-  stalledIntervalMs?: number;
-  /** Stalls a job survives before it fails; default 2 (a lost run is taken over on the next tick). */
-  maxStalledCount?: number;
-  /** How long `close()` waits for active jobs before closing by force; default 10 s. */
-  closeTimeoutMs?: number;
-}
-
-export const DEFAULT_MONITOR_EVERY_MS = 60_000 as const;
+import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../src/backups/backup-settings';
+import { syncBackupSchedules } from '../src/backups/sync-backup-schedules';
+import { closeWithDeadline } from '../src/close-with-deadline';
+import type { Infra } from '../src/create-infra';
+import type { LifeboatDeps } from '../src/lifeboat-deps';
+import { QueueName } from '../src/queue/queue-names';
+import { MONITOR_SCHEDULER_ID } from '../src/queue/scheduler-ids';
+import { monitorRpo } from './monitor-rpo';
+import { runBackup } from './run-backup';
+import {
+  DEFAULT_MONITOR_EVERY_MS,
+  type BackupWorkerOptions,
+  type RunningWorkers,
+} from './worker-options';
 
 /**
- * The backup side of a worker process: makes the schedulers match the configuration, then works
- * the `backups` and `monitor` queues. Any number of processes may call it against one Redis.
+ * The backup side: makes the backup schedules match the configuration, then works the `backups`
+ * and `monitor` queues, the monitor on a Job Scheduler of its own. Started by `jobs/index.ts`.
  */
 export async function startBackupWorkers(
   deps: LifeboatDeps,
-  options: BackupWorkerOptions = {},
-): Promise<{ reschedule(): Promise<void>; close(): Promise<void> }> {
+  infra: Infra,
+  options: BackupWorkerOptions,
+): Promise<RunningWorkers> {
   const settings: BackupSettings = {
     resourceConcurrency: options.resourceConcurrency ?? DEFAULT_BACKUP_SETTINGS.resourceConcurrency,
     maxAttempts: options.maxAttempts ?? DEFAULT_BACKUP_SETTINGS.maxAttempts,
@@ -44,9 +34,9 @@ export async function startBackupWorkers(
   const durations = deps.backupDurations;
   await syncBackupSchedules(deps, durations, settings.floorMs);
   const monitorEveryMs = options.monitorEveryMs ?? DEFAULT_MONITOR_EVERY_MS;
-  const monitorScheduler = await deps.queues.monitor.getJobScheduler(MONITOR_SCHEDULER_ID);
+  const monitorScheduler = await infra.queues.monitor.getJobScheduler(MONITOR_SCHEDULER_ID);
   if (monitorScheduler?.every !== monitorEveryMs) {
-    await deps.queues.monitor.upsertJobScheduler(
+    await infra.queues.monitor.upsertJobScheduler(
       MONITOR_SCHEDULER_ID,
       { every: monitorEveryMs },
       {
@@ -58,15 +48,15 @@ export async function startBackupWorkers(
   }
 
   const common = {
-    prefix: deps.prefix,
+    prefix: infra.prefix,
     ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs !== undefined
       ? { stalledInterval: options.stalledIntervalMs }
       : {}),
     maxStalledCount: options.maxStalledCount ?? 2,
   };
-  const backupsConnection = deps.redis.duplicate();
-  const monitorConnection = deps.redis.duplicate();
+  const backupsConnection = infra.redis.duplicate();
+  const monitorConnection = infra.redis.duplicate();
   const workers = [
     new Worker(QueueName.Backups, runBackup(deps, settings), {
       ...common,
@@ -83,9 +73,9 @@ export async function startBackupWorkers(
     worker.on('failed', (job, error) =>
       deps.logger.error({ queue: worker.name, jobId: job?.id, err: error }, 'job failed'),
     );
-    worker.on('error', deps.queueErrors(`worker ${worker.name}`));
+    worker.on('error', infra.queueErrors(`worker ${worker.name}`));
   }
-  deps.logger.info({ prefix: deps.prefix, monitorEveryMs }, 'backup workers started');
+  deps.logger.info({ prefix: infra.prefix, monitorEveryMs }, 'backup workers started');
 
   return {
     async reschedule() {
