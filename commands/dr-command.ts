@@ -3,7 +3,7 @@ import { toIso } from '../src/core/to-iso';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { describeFailure } from '../src/slack/describe-failure';
 import { parseDrCommand } from '../src/slack/parse-dr-command';
-import { withRedisWaitNotice } from '../src/slack/redis-wait-notice';
+import { withRedisWaitNotice } from '../src/bot/redis-wait-notice';
 import { createReplier } from '../src/slack/reply';
 import { dispatchDrCommand } from './dispatch-dr-command';
 import { helpCommand } from './help';

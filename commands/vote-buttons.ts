@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { APPROVE_ACTION, DENY_ACTION } from '../src/slack/blocks/operation-message';
 import { describeFailure } from '../src/slack/describe-failure';
-import { withRedisWaitNotice } from '../src/slack/redis-wait-notice';
+import { withRedisWaitNotice } from '../src/bot/redis-wait-notice';
 import { createReplier } from '../src/slack/reply';
 import type { CommandPorts } from './verb-context';
 import { voteCommand } from './vote';

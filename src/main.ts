@@ -10,8 +10,8 @@ import { startRedisChild } from './sandbox/redis-child';
 import { startSandbox } from './sandbox/start-sandbox';
 import { runProcess } from './run-process';
 import { readSettings, type Settings } from './settings';
-import { botOptionsFromSettings } from './slack/bot-options-from-settings';
-import { startBot } from './slack/start-bot';
+import { botOptionsFromSettings } from './bot/bot-options-from-settings';
+import { startBot } from './bot/start-bot';
 import { startWorkers } from './start-workers';
 
 async function startProduction(settings: Settings): Promise<{ stop(): Promise<void> }> {

@@ -1,4 +1,4 @@
-import { MessageLane, RateLimited } from '../../../src/slack/message-lane';
+import { MessageLane, RateLimited } from '../../../src/bot/notifier/message-lane';
 
 describe('MessageLane', () => {
   beforeEach(() => jest.useFakeTimers({ now: 0 }));

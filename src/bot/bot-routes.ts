@@ -1,7 +1,7 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { createMetrics } from '../metrics/create-metrics';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '../slack/with-timeout';
 
 /**
  * GET /healthz: 200 with JSON when Redis answers and at least one worker listens on the

@@ -1,13 +1,13 @@
 import { hostname } from 'node:os';
 import type { WebClient } from '@slack/web-api';
-import type { Operation } from '../core/types';
-import type { LifeboatEvent } from '../events/lifeboat-event';
-import type { LifeboatDeps } from '../lifeboat-deps';
-import { eventMessage } from './blocks/event-message';
-import { slackDate } from './blocks/mrkdwn';
-import { operationMessage, STEP_ICON } from './blocks/operation-message';
+import type { Operation } from '../../core/types';
+import type { LifeboatEvent } from '../../events/lifeboat-event';
+import type { LifeboatDeps } from '../../lifeboat-deps';
+import { eventMessage } from '../../slack/blocks/event-message';
+import { slackDate } from '../../slack/blocks/mrkdwn';
+import { operationMessage, STEP_ICON } from '../../slack/blocks/operation-message';
 import { MessageLane, RateLimited } from './message-lane';
-import { slackCall, slackErrorCode } from './slack-call';
+import { slackCall, slackErrorCode } from '../../slack/slack-call';
 
 export const SLACK_CONSUMER_GROUP = 'slack';
 

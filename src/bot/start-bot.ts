@@ -11,8 +11,8 @@ import { refuseReplays } from './refuse-replays';
 import {
   createSlackGroupDirectory,
   type SlackGroupDirectoryOptions,
-} from './slack-group-directory';
-import { startNotifier, type NotifierOptions } from './start-notifier';
+} from '../adapters/slack/slack-group-directory';
+import { startNotifier, type NotifierOptions } from './notifier/start-notifier';
 
 export interface StartBotOptions {
   /** HTTP mode: verifies every request's signature. Required unless appToken is given. */

@@ -1,9 +1,9 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import type { DrVerb } from './dr-grammar';
-import { parseDrCommand } from './parse-dr-command';
-import { withTimeout } from './with-timeout';
+import type { DrVerb } from '../slack/dr-grammar';
+import { parseDrCommand } from '../slack/parse-dr-command';
+import { withTimeout } from '../slack/with-timeout';
 
 /** How long a request's signature is remembered: Slack's five-minute window, and some. */
 const REMEMBER_S = 600;

@@ -1,5 +1,5 @@
 import type { LifeboatDeps } from '../lifeboat-deps';
-import type { Reply } from './reply';
+import type { Reply } from '../slack/reply';
 
 /** How long a command may wait on Redis before its user is told why. */
 export const REDIS_WAIT_NOTICE_MS = 4_000;
