@@ -7,6 +7,7 @@ import { ErrorCode, LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
 import { botRoutes } from './bot-routes';
+import { redisWaitNotice } from './redis-wait-notice';
 import { refuseReplays } from './refuse-replays';
 import {
   createSlackGroupDirectory,
@@ -92,7 +93,10 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);
-  register(app, deps, { authorizer: createAuthorizer(() => deps.config, directory) });
+  register(app, deps, {
+    authorizer: createAuthorizer(() => deps.config, directory),
+    waitNotice: redisWaitNotice(deps.redis, deps.logger),
+  });
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener failed');
   });

@@ -1,3 +1,5 @@
+import { RateLimited } from '../../slack/rate-limited';
+
 /**
  * One message's outgoing Slack calls, paced on their own: a 429 (Retry-After) or the once-a-second
  * update rule delays this lane alone, never the others. Work is described, not queued as calls:
@@ -6,12 +8,6 @@
 export interface LaneWork {
   /** Runs one pass; returns when done, or throws a RateLimited to be retried after its delay. */
   (lane: MessageLane): Promise<void>;
-}
-
-export class RateLimited extends Error {
-  constructor(readonly retryAfterMs: number) {
-    super(`rate limited for ${retryAfterMs} ms`);
-  }
 }
 
 export class MessageLane {

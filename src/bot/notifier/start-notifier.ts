@@ -6,8 +6,9 @@ import type { LifeboatDeps } from '../../lifeboat-deps';
 import { eventMessage } from '../../slack/blocks/event-message';
 import { slackDate } from '../../slack/blocks/mrkdwn';
 import { operationMessage, STEP_ICON } from '../../slack/blocks/operation-message';
-import { MessageLane, RateLimited } from './message-lane';
+import { RateLimited } from '../../slack/rate-limited';
 import { slackCall, slackErrorCode } from '../../slack/slack-call';
+import { MessageLane } from './message-lane';
 
 export const SLACK_CONSUMER_GROUP = 'slack';
 

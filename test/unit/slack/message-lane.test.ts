@@ -1,4 +1,5 @@
-import { MessageLane, RateLimited } from '../../../src/bot/notifier/message-lane';
+import { MessageLane } from '../../../src/bot/notifier/message-lane';
+import { RateLimited } from '../../../src/slack/rate-limited';
 
 describe('MessageLane', () => {
   beforeEach(() => jest.useFakeTimers({ now: 0 }));
