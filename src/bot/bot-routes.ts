@@ -1,14 +1,27 @@
 import type { CustomRoute } from '@slack/bolt';
-import type { LifeboatDeps } from '../lifeboat-deps';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/config';
 import { createMetrics } from '../metrics/create-metrics';
+import type { LifeboatQueues } from '../queue/create-queues';
+import type { RedisKeys } from '../redis/redis-keys';
 import { withTimeout } from '../slack/with-timeout';
+
+/** What the routes read: Redis (its ping, the metrics kept there) and the queues' worker counts. */
+export interface BotRoutesInfra {
+  redis: Redis;
+  keys: RedisKeys;
+  queues: Pick<LifeboatQueues, 'operations' | 'expiry'>;
+}
 
 /**
  * GET /healthz: 200 with JSON when Redis answers and at least one worker listens on the
  * operations and expiry queues, 503 otherwise. GET /metrics: Prometheus text.
  */
-export function botRoutes(deps: LifeboatDeps): CustomRoute[] {
-  const metrics = createMetrics(deps.redis, deps.keys, () => deps.config);
+export function botRoutes(
+  { redis, keys, queues }: BotRoutesInfra,
+  getConfig: () => Config,
+): CustomRoute[] {
+  const metrics = createMetrics(redis, keys, getConfig);
   return [
     {
       path: '/healthz',
@@ -19,7 +32,7 @@ export function botRoutes(deps: LifeboatDeps): CustomRoute[] {
           let healthy = true;
           try {
             body.redis =
-              (await withTimeout(deps.redis.ping(), 2000)) === 'PONG' ? 'ok' : 'unexpected reply';
+              (await withTimeout(redis.ping(), 2000)) === 'PONG' ? 'ok' : 'unexpected reply';
           } catch (error) {
             body.redis = `unreachable: ${(error as Error).message}`;
             healthy = false;
@@ -27,10 +40,7 @@ export function botRoutes(deps: LifeboatDeps): CustomRoute[] {
           if (healthy) {
             try {
               const [operations, expiry] = await withTimeout(
-                Promise.all([
-                  deps.queues.operations.getWorkersCount(),
-                  deps.queues.expiry.getWorkersCount(),
-                ]),
+                Promise.all([queues.operations.getWorkersCount(), queues.expiry.getWorkersCount()]),
                 2000,
               );
               body.workers = { operations, expiry };

@@ -43,6 +43,9 @@ export interface RunningBot {
  * /metrics beside it, and the notifier that posts and updates request messages.
  */
 export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Promise<RunningBot> {
+  // The Redis side that the bot itself uses (health, metrics, replays, the wait notice, the
+  // notifier), handed on explicitly: the use cases reach Redis only through deps' stores.
+  const { redis, keys, queues } = deps;
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
     ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
@@ -51,7 +54,10 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     timeout: 10_000,
   };
-  const customRoutes = [...(options.customRoutes ?? []), ...botRoutes(deps)];
+  const customRoutes = [
+    ...(options.customRoutes ?? []),
+    ...botRoutes({ redis, keys, queues }, () => deps.config),
+  ];
   let app: App;
   if (options.appToken) {
     app = new App({
@@ -89,13 +95,13 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
       logger,
       convoStore: false,
     });
-    app.use(refuseReplays(deps));
+    app.use(refuseReplays(deps, redis, keys));
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);
   register(app, deps, {
     authorizer: createAuthorizer(() => deps.config, directory),
-    waitNotice: redisWaitNotice(deps.redis, deps.logger),
+    waitNotice: redisWaitNotice(redis, deps.logger),
   });
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener failed');
