@@ -8,6 +8,7 @@ import { slackDate } from '../../slack/blocks/mrkdwn';
 import { operationMessage, STEP_ICON } from '../../slack/blocks/operation-message';
 import { RateLimited } from '../../slack/rate-limited';
 import { slackCall, slackErrorCode } from '../../slack/slack-call';
+import { systemTimers, type Timers } from '../../timers';
 import { MessageLane } from './message-lane';
 
 export const SLACK_CONSUMER_GROUP = 'slack';
@@ -19,6 +20,11 @@ export interface NotifierOptions {
   blockMs?: number;
   /** How often the RTO clock of a running operation's message is refreshed. Default 60000. */
   clockRefreshMs?: number;
+  /**
+   * The pacing's time and wake-ups (Retry-After, the update interval, the clock refresh). Default
+   * the system's: Slack's limits are in real time, whatever clock the operations are shown on.
+   */
+  timers?: Timers;
 }
 
 export interface Notifier {
@@ -54,6 +60,8 @@ export async function startNotifier(
   await deps.events.ensureGroup(SLACK_CONSUMER_GROUP);
   const intervalMs = options.minUpdateIntervalMs ?? 1000;
   const consumer = options.consumer ?? `${hostname()}-${process.pid}`;
+  const timers = options.timers ?? systemTimers();
+  const nowMs = () => timers.clock.now().toMillis();
   const lanes = new Map<string, MessageLane>();
   const failures = new Map<string, number>();
 
@@ -83,6 +91,7 @@ export async function startNotifier(
           }
         },
         (error) => deps.logger.error({ key, err: error }, 'notifier lane failed'),
+        timers,
       );
       lanes.set(key, lane);
     }
@@ -115,13 +124,13 @@ export async function startNotifier(
         if (!posted) {
           // Another consumer is posting it: look again shortly.
           lane.dirty = true;
-          lane.wakeAt(Date.now() + intervalMs);
+          lane.wakeAt(nowMs() + intervalMs);
           return;
         }
         // The message just posted shows this state already.
         op = posted;
         render = false;
-        lane.nextUpdateAtMs = Date.now() + intervalMs;
+        lane.nextUpdateAtMs = nowMs() + intervalMs;
       }
       const slack = op.slack as { channel: string; ts: string };
       while (lane.thread.length > 0) {
@@ -132,7 +141,7 @@ export async function startNotifier(
         lane.thread.shift();
       }
       if (!render) return;
-      if (Date.now() < lane.nextUpdateAtMs) {
+      if (nowMs() < lane.nextUpdateAtMs) {
         lane.dirty = true;
         lane.wakeAt(lane.nextUpdateAtMs);
         return;
@@ -146,7 +155,7 @@ export async function startNotifier(
           blocks: message.blocks,
         }),
       );
-      lane.nextUpdateAtMs = Date.now() + intervalMs;
+      lane.nextUpdateAtMs = nowMs() + intervalMs;
     } catch (error) {
       if (render) lane.dirty = true;
       throw error;
@@ -260,18 +269,33 @@ export async function startNotifier(
       }
     }
   };
-  const clockTimer = setInterval(() => {
-    refreshClocks().catch((error: unknown) =>
-      deps.logger.warn({ err: error }, 'refreshing RTO clocks failed'),
+  const refreshMs = options.clockRefreshMs ?? 60_000;
+  let cancelRefresh: (() => void) | undefined;
+  let stopped = false;
+  const armRefresh = () => {
+    cancelRefresh = timers.at(
+      nowMs() + refreshMs,
+      () => {
+        // The next one is armed when this one is done, so a slow Redis never piles them up.
+        refreshClocks()
+          .catch((error: unknown) =>
+            deps.logger.warn({ err: error }, 'refreshing RTO clocks failed'),
+          )
+          .finally(() => {
+            if (!stopped) armRefresh();
+          });
+      },
+      { unref: true },
     );
-  }, options.clockRefreshMs ?? 60_000);
-  clockTimer.unref();
+  };
+  armRefresh();
 
   return {
     handle,
     busy: () => [...lanes.values()].some((l) => l.busy),
     async stop() {
-      clearInterval(clockTimer);
+      stopped = true;
+      cancelRefresh?.();
       await consumption.stop();
       blocking.disconnect();
       await Promise.all([...lanes.values()].map((l) => l.stop()));
