@@ -13,7 +13,8 @@ import {
   createSlackGroupDirectory,
   type SlackGroupDirectoryOptions,
 } from '../adapters/slack/slack-group-directory';
-import { startNotifier, type NotifierOptions } from './notifier/start-notifier';
+import { createRequestMessageStore } from '../store/request-message-store';
+import { startNotifier, type Notifier, type NotifierOptions } from './notifier/start-notifier';
 
 export interface StartBotOptions {
   /** HTTP mode: verifies every request's signature. Required unless appToken is given. */
@@ -35,6 +36,7 @@ export interface RunningBot {
   app: App;
   /** HTTP mode: the port bound (useful with port 0). */
   port?: number;
+  notifier: Notifier;
   stop(): Promise<void>;
 }
 
@@ -112,12 +114,18 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
     started as { address?: () => AddressInfo | string | null } | undefined
   )?.address?.();
   const port = address && typeof address === 'object' ? address.port : undefined;
-  const notifier = await startNotifier(deps, app.client, options.notifier);
+  const notifier = await startNotifier(
+    deps,
+    app.client,
+    { redis, messages: createRequestMessageStore(redis, keys) },
+    options.notifier,
+  );
   deps.logger.info({ mode: options.appToken ? 'socket' : 'http', port }, 'Slack bot started');
 
   return {
     app,
     ...(port !== undefined ? { port } : {}),
+    notifier,
     async stop() {
       await notifier.stop();
       await app.stop();
