@@ -22,6 +22,8 @@ export interface LaneRunner {
   sweep(): void;
   /** Whether any lane still has work waiting (a paced update, a Retry-After). */
   busy(): boolean;
+  /** Resolves when no lane has a pass in progress (work waiting on a wake-up may remain). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,9 @@ export function createLaneRunner(input: {
       }
     },
     busy: () => [...lanes.values()].some((l) => l.busy),
+    async settled() {
+      await Promise.all([...lanes.values()].map((l) => l.settled()));
+    },
     async stop() {
       await Promise.all([...lanes.values()].map((l) => l.stop()));
     },

@@ -32,6 +32,8 @@ export interface Notifier {
   handle(event: LifeboatEvent): Promise<void>;
   /** Whether any message still has work waiting (a paced update, a Retry-After). */
   busy(): boolean;
+  /** Resolves when no message has Slack calls in progress (paced work may still wait). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function startNotifier(
   return {
     handle,
     busy: () => lanes.busy(),
+    settled: () => lanes.settled(),
     async stop() {
       stopped = true;
       cancelRefresh?.();
