@@ -46,7 +46,8 @@ export interface RunningBot {
  */
 export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Promise<RunningBot> {
   // The Redis side that the bot itself uses (health, metrics, replays, the wait notice, the
-  // notifier), handed on explicitly: the use cases reach Redis only through deps' stores.
+  // notifier) is read here, once, and handed on explicitly: nothing below the bot reads it
+  // from deps, so when it leaves deps for the runtime's infra only this line changes.
   const { redis, keys, queues } = deps;
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
