@@ -3,7 +3,6 @@ import { toIso } from '../src/core/to-iso';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { describeFailure } from '../src/slack/describe-failure';
 import { parseDrCommand } from '../src/slack/parse-dr-command';
-import { withRedisWaitNotice } from '../src/slack/redis-wait-notice';
 import { createReplier } from '../src/slack/reply';
 import { dispatchDrCommand } from './dispatch-dr-command';
 import { helpCommand } from './help';
@@ -54,7 +53,7 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
     }
     const { command: drCommand } = parsed;
     try {
-      await withRedisWaitNotice(deps, reply, what, async () => {
+      await ports.waitNotice(reply, what, async () => {
         await audit();
         await reply(
           await dispatchDrCommand(

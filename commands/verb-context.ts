@@ -1,5 +1,6 @@
 import type { Authorizer } from '../src/approval/authorizer';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
+import type { Reply } from '../src/slack/reply';
 
 /** What a `/dr` verb's handler gets: the use cases' dependencies and who is asking. */
 export interface VerbContext {
@@ -8,6 +9,18 @@ export interface VerbContext {
   userId: string;
 }
 
+/**
+ * Runs a command's `work` (named `what` for its user); if the work is held up waiting on Lifeboat's
+ * store, the user is told so once through `reply`. The work is never dropped.
+ */
+export type WaitNotice = <T>(
+  reply: (message: Reply) => Promise<unknown>,
+  what: string,
+  work: () => Promise<T>,
+) => Promise<T>;
+
+/** What the bot hands its listeners besides the use cases' dependencies. */
 export interface CommandPorts {
   authorizer: Authorizer;
+  waitNotice: WaitNotice;
 }

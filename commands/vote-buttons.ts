@@ -2,7 +2,6 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { APPROVE_ACTION, DENY_ACTION } from '../src/slack/blocks/operation-message';
 import { describeFailure } from '../src/slack/describe-failure';
-import { withRedisWaitNotice } from '../src/slack/redis-wait-notice';
 import { createReplier } from '../src/slack/reply';
 import type { CommandPorts } from './verb-context';
 import { voteCommand } from './vote';
@@ -30,7 +29,7 @@ export function registerVoteButtons(app: App, deps: LifeboatDeps, ports: Command
           logger: deps.logger,
         });
         try {
-          await withRedisWaitNotice(deps, reply, `/dr ${decision} ${operationId}`, async () =>
+          await ports.waitNotice(reply, `/dr ${decision} ${operationId}`, async () =>
             reply(
               await voteCommand(
                 { deps, authorizer: ports.authorizer, userId },

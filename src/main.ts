@@ -11,8 +11,8 @@ import { startRedisChild } from './sandbox/redis-child';
 import { startSandbox } from './sandbox/start-sandbox';
 import { runProcess } from './run-process';
 import { readSettings, type Settings } from './settings';
-import { botOptionsFromSettings } from './slack/bot-options-from-settings';
-import { startBot } from './slack/start-bot';
+import { botOptionsFromSettings } from './bot/bot-options-from-settings';
+import { startBot } from './bot/start-bot';
 
 async function startProduction(settings: Settings): Promise<{ stop(): Promise<void> }> {
   const options = botOptionsFromSettings(settings);

@@ -7,8 +7,8 @@ import { createConfigReloader } from '../config/config-reloader';
 import { createRuntime } from '../create-runtime';
 import { runProcess } from '../run-process';
 import { readSettings } from '../settings';
-import { botOptionsFromSettings } from '../slack/bot-options-from-settings';
-import { startBot } from '../slack/start-bot';
+import { botOptionsFromSettings } from '../bot/bot-options-from-settings';
+import { startBot } from '../bot/start-bot';
 
 runProcess(
   async () => {

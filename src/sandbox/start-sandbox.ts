@@ -6,7 +6,7 @@ import { createRuntime } from '../create-runtime';
 import { createAwsEmulator } from '../emulator';
 import { createLogger } from '../logger';
 import type { Settings } from '../settings';
-import { startBot } from '../slack/start-bot';
+import { startBot } from '../bot/start-bot';
 import { createGameDayLog } from './game-day-log';
 import { listenOnPreferredPort } from './listen-on-preferred-port';
 import { createSandboxRoutes } from './sandbox-routes';

@@ -1,5 +1,5 @@
 import { ErrorCode as WebApiErrorCode } from '@slack/web-api';
-import { RateLimited } from './message-lane';
+import { RateLimited } from './rate-limited';
 
 /**
  * A Web API call whose 429 becomes a RateLimited for the caller's lane (the client is built with

@@ -1,4 +1,6 @@
-import { startBot, type RunningBot } from '../../src/slack/start-bot';
+import { SLACK_CONSUMER_GROUP } from '../../src/bot/notifier/start-notifier';
+import { startBot, type RunningBot } from '../../src/bot/start-bot';
+import { fakeTimers, type FakeTimers } from '../../src/timers';
 import { approvalHarness, type ApprovalHarness } from '../approval/approval-harness';
 import { eventually } from '../support/eventually';
 import { startSlackApiRecorder, type SlackApiRecorder } from '../support/slack-api-recorder';
@@ -35,6 +37,10 @@ export interface BotHarness extends ApprovalHarness {
   ephemerals(userId: string): string[];
   /** Waits for the nth ephemeral answer to `userId`. */
   nextEphemeral(userId: string, count: number): Promise<string>;
+  /** With `fakeTimers`: the notifier's pacing, on `clock`, moved only by `timers.advance`. */
+  timers?: FakeTimers;
+  /** Waits until the notifier has handled (acknowledged) every event published so far. */
+  eventsHandled(): Promise<void>;
 }
 
 export async function botHarness(
@@ -45,6 +51,8 @@ export async function botHarness(
     realClock?: boolean;
     clockRefreshMs?: number;
     redisUrl?: string;
+    /** Pace the notifier on fake timers over the harness's clock instead of real time. */
+    fakeTimers?: boolean;
   } = {},
 ): Promise<BotHarness> {
   const h = await approvalHarness(name, approval, {
@@ -52,6 +60,7 @@ export async function botHarness(
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });
   const slack = await startSlackApiRecorder();
+  const timers = options.fakeTimers ? fakeTimers(h.clock) : undefined;
   const bot = await startBot(h.deps, h.infra, {
     signingSecret: TEST_SIGNING_SECRET,
     botToken: 'xoxb-test-token',
@@ -59,6 +68,7 @@ export async function botHarness(
     port: 0,
     notifier: {
       blockMs: 50,
+      ...(timers ? { timers } : {}),
       ...(options.clockRefreshMs !== undefined ? { clockRefreshMs: options.clockRefreshMs } : {}),
       ...(options.minUpdateIntervalMs !== undefined
         ? { minUpdateIntervalMs: options.minUpdateIntervalMs }
@@ -97,6 +107,22 @@ export async function botHarness(
     event: (event, opts) =>
       postToSlackEndpoint(events, eventCallbackBody(event), 'application/json', opts),
     ephemerals,
+    ...(timers ? { timers } : {}),
+    async eventsHandled() {
+      const { redis, keys } = h.deps;
+      const [newest] = await redis.xrevrange(keys.events, '+', '-', 'COUNT', 1);
+      if (!newest) return;
+      await eventually(
+        async () => {
+          const groups = (await redis.xinfo('GROUPS', keys.events)) as unknown[][];
+          const group = groups.map(fields).find((g) => g.name === SLACK_CONSUMER_GROUP);
+          return group?.['last-delivered-id'] === newest[0] && group.pending === 0
+            ? true
+            : undefined;
+        },
+        { everyMs: 10, what: `the notifier to handle every event up to ${newest[0]}` },
+      );
+    },
     nextEphemeral(userId, count) {
       return eventually(
         () => {
@@ -116,4 +142,11 @@ export async function botHarness(
       await h.close();
     },
   };
+}
+
+/** XINFO's flat [name, value, name, value…] reply as an object. */
+function fields(flat: unknown[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) record[String(flat[i])] = flat[i + 1];
+  return record;
 }

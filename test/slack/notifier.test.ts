@@ -1,8 +1,14 @@
 import { requestOperation } from '../../src/approval/request-operation';
 import type { Operation } from '../../src/core/types';
-import { eventually, sleep } from '../support/eventually';
+import type { FakeTimers } from '../../src/timers';
+import { eventually } from '../support/eventually';
 import { botHarness, type BotHarness } from './bot-harness';
 
+/**
+ * The notifier against the recording Web API and a real Redis, paced on fake timers: a test
+ * moves the pacing's time itself, and waits on the Slack calls and the handled events, never on
+ * the wall clock.
+ */
 describe('the notifier', () => {
   let h: BotHarness;
   afterEach(async () => {
@@ -28,13 +34,28 @@ describe('the notifier', () => {
     h.deps.operations.update(op.id, (current) => ({ op: change(current) }));
   const updatesOf = (op: Operation) =>
     h.slack.callsTo('chat.update').filter((c) => c.args.ts === op.slack?.ts);
+  /** A bot whose notifier is paced on fake timers over the harness's clock. */
+  async function pacedBot(name: string): Promise<FakeTimers> {
+    h = await botHarness(name, {}, { fakeTimers: true });
+    if (!h.timers) throw new Error('the harness did not make fake timers');
+    return h.timers;
+  }
+  /** Moves the pacing on by `ms` and waits for the Slack calls it woke to end. */
+  async function advance(timers: FakeTimers, ms: number): Promise<void> {
+    timers.advance(ms);
+    await h.bot.notifier.settled();
+  }
 
   it('posts a request made outside Slack (a scheduled drill) once, even when the event is delivered twice', async () => {
-    h = await botHarness('post');
+    const timers = await pacedBot('post');
     h.seedShopPoints(3_600_000);
     const op = await drill();
     await h.deps.events.publish({ type: 'operation.updated', operationId: op.id });
-    await sleep(300);
+    await h.eventsHandled();
+    // The second delivery finds the message posted: it is an update, a second after the post.
+    expect(updatesOf(op)).toHaveLength(0);
+    await advance(timers, 1000);
+    expect(updatesOf(op)).toHaveLength(1);
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(JSON.stringify(h.slack.callsTo('chat.postMessage')[0]?.args.blocks)).toContain(
       'Drill of shop-prod',
@@ -42,7 +63,7 @@ describe('the notifier', () => {
   });
 
   it('threads steps under the request, coalesces updates to one a second, and ends with the achieved RTO and RPO', async () => {
-    h = await botHarness('progress');
+    const timers = await pacedBot('progress');
     h.seedShopPoints(3_600_000);
     const op = await drill();
     await update(op, (o) => ({
@@ -60,21 +81,29 @@ describe('the notifier', () => {
     });
     for (let i = 0; i < 20; i++)
       await h.deps.events.publish({ type: 'operation.updated', operationId: op.id });
-    const [line] = await h.slack.waitFor('chat.postMessage', 2);
-    const thread = h.slack.callsTo('chat.postMessage')[1];
+    await h.eventsHandled();
+    const [line, thread] = h.slack.callsTo('chat.postMessage');
     expect(line?.args.thread_ts).toBeUndefined();
     expect(thread?.args.thread_ts).toBe(op.slack?.ts);
     expect(thread?.args.text).toContain('restoring 3 resources');
 
-    await eventually(() => (updatesOf(op).length >= 1 ? true : undefined));
-    await sleep(1500);
-    const updates = updatesOf(op);
-    // 20 events in a burst: at most one update now and one a second later with the latest state.
-    expect(updates.length).toBeLessThanOrEqual(2);
-    for (let i = 1; i < updates.length; i++) {
-      expect((updates[i]?.atMs ?? 0) - (updates[i - 1]?.atMs ?? 0)).toBeGreaterThanOrEqual(950);
-    }
-    expect(JSON.stringify(updates[updates.length - 1]?.args.blocks)).toContain('RTO clock');
+    // 20 events in a burst, less than a second after the post: one update when the second is up,
+    // with the latest state, and nothing left waiting.
+    expect(updatesOf(op)).toHaveLength(0);
+    await advance(timers, 999);
+    expect(updatesOf(op)).toHaveLength(0);
+    await advance(timers, 1);
+    expect(updatesOf(op)).toHaveLength(1);
+    expect(JSON.stringify(updatesOf(op)[0]?.args.blocks)).toContain('RTO clock');
+    expect(h.bot.notifier.busy()).toBe(false);
+
+    // A change just after that update waits for the next second.
+    await h.deps.events.publish({ type: 'operation.updated', operationId: op.id });
+    await h.eventsHandled();
+    await advance(timers, 999);
+    expect(updatesOf(op)).toHaveLength(1);
+    await advance(timers, 1);
+    expect(updatesOf(op)).toHaveLength(2);
 
     h.clock.advance({ minutes: 45 });
     await update(op, (o) => ({
@@ -101,7 +130,7 @@ describe('the notifier', () => {
   });
 
   it('lets a 429 delay only the message it was for', async () => {
-    h = await botHarness('ratelimit');
+    const timers = await pacedBot('ratelimit');
     h.seedShopPoints(3_600_000);
     h.emulator.control.seedRecoveryPoint({
       region: 'us-west-2',
@@ -117,20 +146,22 @@ describe('the notifier', () => {
     });
     const slow = await drill('shop-prod');
     const fast = await drill('payments-prod');
-    await sleep(1100);
+    // Past the second after both posts, so both updates are due at once.
+    await advance(timers, 1000);
     h.slack.rateLimit({ method: 'chat.update', ts: slow.slack?.ts ?? '', retryAfterSeconds: 2 });
 
-    const started = performance.now();
     await h.deps.events.publish({ type: 'operation.updated', operationId: slow.id });
     await h.deps.events.publish({ type: 'operation.updated', operationId: fast.id });
-    await eventually(() => (updatesOf(fast).length > 0 ? true : undefined));
-    const fastMs = (updatesOf(fast)[0]?.atMs ?? 0) - started;
-    await eventually(() => (updatesOf(slow).length > 0 ? true : undefined), { timeoutMs: 6000 });
-    const slowMs = (updatesOf(slow)[0]?.atMs ?? 0) - started;
-    const limited = h.slack.calls.filter((c) => c.status === 429);
-    expect(limited).toHaveLength(1);
-    expect(fastMs).toBeLessThan(1000);
-    expect(slowMs).toBeGreaterThanOrEqual(2000);
+    await h.eventsHandled();
+    expect(h.slack.calls.filter((c) => c.status === 429)).toHaveLength(1);
+    // The fast message was updated while the pacing's time stood still; the slow one waits 2 s.
+    expect(updatesOf(fast)).toHaveLength(1);
+    expect(updatesOf(slow)).toHaveLength(0);
+    await advance(timers, 1999);
+    expect(updatesOf(slow)).toHaveLength(0);
+    await advance(timers, 1);
+    expect(updatesOf(slow)).toHaveLength(1);
+    expect(h.slack.calls.filter((c) => c.status === 429)).toHaveLength(1);
   });
 
   it('posts RPO alerts and backup results to the channel', async () => {
@@ -176,14 +207,22 @@ describe('the notifier', () => {
   });
 
   it('moves the RTO clock of a running operation even when no step changes', async () => {
-    h = await botHarness('clock', {}, { clockRefreshMs: 100, minUpdateIntervalMs: 100 });
+    const timers = await pacedBot('clock');
     h.seedShopPoints(3_600_000);
     const op = await drill();
     await update(op, (o) => ({ ...o, state: 'running', startedAt: o.requestedAt }));
-    const before = updatesOf(op).length;
-    await eventually(() => (updatesOf(op).length >= before + 2 ? true : undefined), {
-      what: 'two refreshes of the RTO clock',
-    });
+    // No event: only the refresh, once a minute, renders the moving clock.
+    for (const minute of [1, 2]) {
+      await advance(timers, 60_000);
+      await eventually(() => (updatesOf(op).length >= minute ? true : undefined), {
+        what: `the refresh of the RTO clock at minute ${minute}`,
+      });
+      // The next refresh is armed when this one has looked at every environment.
+      await eventually(() => (timers.pending() > 0 ? true : undefined), {
+        what: 'the next refresh to be armed',
+      });
+    }
+    expect(updatesOf(op)).toHaveLength(2);
     expect(JSON.stringify(updatesOf(op).at(-1)?.args.blocks)).toContain('RTO clock');
   });
 });

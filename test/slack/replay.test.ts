@@ -1,5 +1,5 @@
 import type { Operation } from '../../src/core/types';
-import { REPLAY_TEXT } from '../../src/slack/refuse-replays';
+import { REPLAY_TEXT } from '../../src/bot/refuse-replays';
 import { eventually } from '../support/eventually';
 import { blockActionBody, postToSlackEndpoint, slashCommandBody } from '../support/slack-signing';
 import { botHarness, type BotHarness } from './bot-harness';

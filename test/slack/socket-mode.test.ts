@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Operation } from '../../src/core/types';
-import { startBot, type RunningBot } from '../../src/slack/start-bot';
+import { startBot, type RunningBot } from '../../src/bot/start-bot';
 import { approvalHarness, type ApprovalHarness } from '../approval/approval-harness';
 import { eventually } from '../support/eventually';
 import { startSlackApiRecorder, type SlackApiRecorder } from '../support/slack-api-recorder';

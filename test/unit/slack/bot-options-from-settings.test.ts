@@ -1,5 +1,5 @@
 import { readSettings } from '../../../src/settings';
-import { botOptionsFromSettings } from '../../../src/slack/bot-options-from-settings';
+import { botOptionsFromSettings } from '../../../src/bot/bot-options-from-settings';
 
 describe('botOptionsFromSettings', () => {
   it('takes HTTP mode with a signing secret, pointed at SLACK_API_URL', () => {

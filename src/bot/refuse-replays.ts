@@ -1,9 +1,11 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Redis } from 'ioredis';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import type { DrVerb } from './dr-grammar';
-import { parseDrCommand } from './parse-dr-command';
-import { withTimeout } from './with-timeout';
+import type { RedisKeys } from '../redis/redis-keys';
+import type { DrVerb } from '../slack/dr-grammar';
+import { parseDrCommand } from '../slack/parse-dr-command';
+import { withTimeout } from '../slack/with-timeout';
 
 /** How long a request's signature is remembered: Slack's five-minute window, and some. */
 const REMEMBER_S = 600;
@@ -31,7 +33,11 @@ export const REPLAY_TEXT =
  * by Slack are signed anew. If Redis does not answer at once the request goes through
  * rather than miss Slack's three-second deadline: the handlers count one vote per person anyway.
  */
-export function refuseReplays(deps: LifeboatDeps): Middleware<AnyMiddlewareArgs> {
+export function refuseReplays(
+  deps: Pick<LifeboatDeps, 'logger' | 'audit' | 'clock'>,
+  redis: Redis,
+  keys: RedisKeys,
+): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const { context, next, body } = args;
     const signature = context.requestSignature;
@@ -41,11 +47,8 @@ export function refuseReplays(deps: LifeboatDeps): Middleware<AnyMiddlewareArgs>
     if ('command' in args && args.command && onlyReads(args.command.text)) {
       return next();
     }
-    const key = deps.keys.custom(`slack:seen:${signature}`);
-    const fresh = await withTimeout(
-      deps.redis.set(key, '1', 'EX', REMEMBER_S, 'NX'),
-      CHECK_MS,
-    ).then(
+    const key = keys.custom(`slack:seen:${signature}`);
+    const fresh = await withTimeout(redis.set(key, '1', 'EX', REMEMBER_S, 'NX'), CHECK_MS).then(
       (answer) => answer === 'OK',
       () => true,
     );

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import type { GroupDirectory } from '../approval/authorizer';
-import { ErrorCode, LifeboatError } from '../errors';
-import { slackErrorCode } from './slack-call';
+import type { GroupDirectory } from '../../approval/authorizer';
+import { ErrorCode, LifeboatError } from '../../errors';
+import { slackErrorCode } from '../../slack/slack-call';
 
 export interface SlackGroupDirectoryOptions {
   /** How long an answer is used without asking Slack again. */

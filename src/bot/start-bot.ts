@@ -8,12 +8,14 @@ import type { Infra } from '../create-infra';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
 import { botRoutes } from './bot-routes';
+import { redisWaitNotice } from './redis-wait-notice';
 import { refuseReplays } from './refuse-replays';
 import {
   createSlackGroupDirectory,
   type SlackGroupDirectoryOptions,
-} from './slack-group-directory';
-import { startNotifier, type NotifierOptions } from './start-notifier';
+} from '../adapters/slack/slack-group-directory';
+import { createRequestMessageStore } from '../store/request-message-store';
+import { startNotifier, type Notifier, type NotifierOptions } from './notifier/start-notifier';
 
 export interface StartBotOptions {
   /** HTTP mode: verifies every request's signature. Required unless appToken is given. */
@@ -35,6 +37,7 @@ export interface RunningBot {
   app: App;
   /** HTTP mode: the port bound (useful with port 0). */
   port?: number;
+  notifier: Notifier;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,9 @@ export async function startBot(
   infra: Infra,
   options: StartBotOptions,
 ): Promise<RunningBot> {
+  // The Redis side that the bot itself uses (health, replays, the wait notice, the notifier)
+  // comes from the runtime's infra and is handed on explicitly: nothing below the bot reads it.
+  const { redis, keys, queues } = infra;
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
     ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
@@ -55,7 +61,10 @@ export async function startBot(
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     timeout: 10_000,
   };
-  const customRoutes = [...(options.customRoutes ?? []), ...botRoutes(deps, infra.queues)];
+  const customRoutes = [
+    ...(options.customRoutes ?? []),
+    ...botRoutes({ redis, queues, stores: deps }, () => deps.config),
+  ];
   let app: App;
   if (options.appToken) {
     app = new App({
@@ -93,11 +102,14 @@ export async function startBot(
       logger,
       convoStore: false,
     });
-    app.use(refuseReplays(deps));
+    app.use(refuseReplays(deps, redis, keys));
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);
-  register(app, deps, { authorizer: createAuthorizer(() => deps.config, directory) });
+  register(app, deps, {
+    authorizer: createAuthorizer(() => deps.config, directory),
+    waitNotice: redisWaitNotice(redis, deps.logger),
+  });
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener failed');
   });
@@ -107,12 +119,18 @@ export async function startBot(
     started as { address?: () => AddressInfo | string | null } | undefined
   )?.address?.();
   const port = address && typeof address === 'object' ? address.port : undefined;
-  const notifier = await startNotifier(deps, app.client, options.notifier);
+  const notifier = await startNotifier(
+    deps,
+    app.client,
+    { redis, messages: createRequestMessageStore(redis, keys) },
+    options.notifier,
+  );
   deps.logger.info({ mode: options.appToken ? 'socket' : 'http', port }, 'Slack bot started');
 
   return {
     app,
     ...(port !== undefined ? { port } : {}),
+    notifier,
     async stop() {
       await notifier.stop();
       await app.stop();

@@ -1,3 +1,6 @@
+import { RateLimited } from '../../slack/rate-limited';
+import type { Timers } from '../../timers';
+
 /**
  * One message's outgoing Slack calls, paced on their own: a 429 (Retry-After) or the once-a-second
  * update rule delays this lane alone, never the others. Work is described, not queued as calls:
@@ -8,12 +11,6 @@ export interface LaneWork {
   (lane: MessageLane): Promise<void>;
 }
 
-export class RateLimited extends Error {
-  constructor(readonly retryAfterMs: number) {
-    super(`rate limited for ${retryAfterMs} ms`);
-  }
-}
-
 export class MessageLane {
   dirty = false;
   readonly thread: string[] = [];
@@ -21,17 +18,22 @@ export class MessageLane {
   blockedUntilMs = 0;
   /** No chat.update before this (one per second). */
   nextUpdateAtMs = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelTimer: (() => void) | undefined;
   private timerAtMs = 0;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
 
+  /** `timers` paces the lane: its clock says when Retry-After and the update interval end. */
   constructor(
     private readonly work: LaneWork,
     private readonly onError: (error: unknown) => void,
-    private readonly nowMs: () => number = Date.now,
+    private readonly timers: Timers,
   ) {}
+
+  private nowMs(): number {
+    return this.timers.clock.now().toMillis();
+  }
 
   /** Runs a pass now, or after the current one; resolves when this lane has nothing it can do now. */
   kick(): Promise<void> {
@@ -41,7 +43,7 @@ export class MessageLane {
       return this.running;
     }
     // A timer set by Retry-After holds everything; one set by update pacing lets thread lines go.
-    if (this.timer && this.nowMs() < this.blockedUntilMs) return Promise.resolve();
+    if (this.cancelTimer && this.nowMs() < this.blockedUntilMs) return Promise.resolve();
     this.running = this.loop().finally(() => {
       this.running = undefined;
     });
@@ -51,16 +53,15 @@ export class MessageLane {
   /** Wakes the lane at `atMs` (the earliest of any already set). */
   wakeAt(atMs: number): void {
     if (this.stopped) return;
-    if (this.timer) {
+    if (this.cancelTimer) {
       if (this.timerAtMs <= atMs) return;
-      clearTimeout(this.timer);
+      this.cancelTimer();
     }
     this.timerAtMs = atMs;
-    const delay = Math.max(0, atMs - this.nowMs());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.cancelTimer = this.timers.at(atMs, () => {
+      this.cancelTimer = undefined;
       void this.kick();
-    }, delay);
+    });
   }
 
   /** Nothing waiting and no pacing still in force: the lane can be dropped and made afresh. */
@@ -71,14 +72,22 @@ export class MessageLane {
 
   get busy(): boolean {
     return (
-      this.running !== undefined || this.timer !== undefined || this.dirty || this.thread.length > 0
+      this.running !== undefined ||
+      this.cancelTimer !== undefined ||
+      this.dirty ||
+      this.thread.length > 0
     );
+  }
+
+  /** Resolves when the pass in progress, if any, has ended. */
+  async settled(): Promise<void> {
+    await this.running;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     await this.running;
   }
 

@@ -1,15 +1,28 @@
 import type { CustomRoute } from '@slack/bolt';
-import type { LifeboatDeps } from '../lifeboat-deps';
-import type { LifeboatQueues } from '../queue/create-queues';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/config';
 import { createMetrics } from '../metrics/create-metrics';
-import { withTimeout } from './with-timeout';
+import type { LifeboatQueues } from '../queue/create-queues';
+import type { ExposureStore } from '../store/exposure-store';
+import type { MetricCounters } from '../store/metric-counters';
+import { withTimeout } from '../slack/with-timeout';
+
+/** What the routes read: Redis's ping, the queues' worker counts and the stores behind /metrics. */
+export interface BotRoutesInfra {
+  redis: Redis;
+  queues: Pick<LifeboatQueues, 'operations' | 'expiry'>;
+  stores: { exposures: ExposureStore; counters: MetricCounters };
+}
 
 /**
  * GET /healthz: 200 with JSON when Redis answers and at least one worker listens on the
  * operations and expiry queues, 503 otherwise. GET /metrics: Prometheus text.
  */
-export function botRoutes(deps: LifeboatDeps, queues: LifeboatQueues): CustomRoute[] {
-  const metrics = createMetrics(deps, () => deps.config);
+export function botRoutes(
+  { redis, queues, stores }: BotRoutesInfra,
+  getConfig: () => Config,
+): CustomRoute[] {
+  const metrics = createMetrics(stores, getConfig);
   return [
     {
       path: '/healthz',
@@ -20,7 +33,7 @@ export function botRoutes(deps: LifeboatDeps, queues: LifeboatQueues): CustomRou
           let healthy = true;
           try {
             body.redis =
-              (await withTimeout(deps.redis.ping(), 2000)) === 'PONG' ? 'ok' : 'unexpected reply';
+              (await withTimeout(redis.ping(), 2000)) === 'PONG' ? 'ok' : 'unexpected reply';
           } catch (error) {
             body.redis = `unreachable: ${(error as Error).message}`;
             healthy = false;
