@@ -67,7 +67,7 @@ export function createLifeboatDeps(input: {
     operations: createOperationStore(redis, keys),
     environments: createEnvironmentStateStore(redis, keys, () => deps.config, clock),
     locks: createEnvironmentLock(redis, keys),
-    audit: createAuditLog(redis, keys),
+    audit: createAuditLog(redis, keys, { clock }),
     events: createEventBus(redis, keys),
     queueErrors,
     queues: createQueues(redis, input.prefix, queueErrors),
