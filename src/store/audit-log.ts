@@ -62,6 +62,8 @@ export interface AuditLogOptions extends Partial<RefusalLimits> {
   clock?: Clock;
   /** Default AUDIT_RETENTION_DAYS. */
   retentionMs?: number;
+  /** The most old entries one append removes; default TRIM_BATCH. */
+  trimBatch?: number;
 }
 
 /**
@@ -304,6 +306,7 @@ export function createAuditLog(
   const k = auditKeys(keys);
   const clock = options.clock ?? systemClock;
   const retentionMs = options.retentionMs ?? AUDIT_RETENTION_DAYS * 86_400_000;
+  const trimBatch = options.trimBatch ?? TRIM_BATCH;
   const limits: RefusalLimits = {
     refusalWindowMs: options.refusalWindowMs ?? REFUSAL_WINDOW_MS,
     refusalsPerWindow: options.refusalsPerWindow ?? REFUSALS_PER_WINDOW,
@@ -372,7 +375,7 @@ export function createAuditLog(
       String(Math.max(1, 2 * limits.refusalWindowMs)),
       window?.actor ?? '',
       String(args.nowMs - retentionMs),
-      String(TRIM_BATCH),
+      String(trimBatch),
       k.environmentIndexPrefix,
       f.entry ?? '',
       f.n ?? '',

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { LifeboatError } from '../../src/errors';
 import { redisKeys } from '../../src/redis/redis-keys';
 import { createAuditLog } from '../../src/store/audit-log';
 import type { RawAuditRecord } from '../../src/store/audit-record';
@@ -46,4 +47,51 @@ describeAuditLogContract('Redis', async () => {
       for (const connection of connections) connection.disconnect();
     },
   };
+});
+
+describe('AuditLog in Redis, by hand', () => {
+  const redis = testRedis();
+  const prefix = uniquePrefix('audit-hand');
+  const keys = redisKeys(prefix);
+  const audit = createAuditLog(redis, keys);
+  const at = () => new Date().toISOString();
+
+  afterAll(async () => {
+    await deletePrefix(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('names an entry XADDed to the stream, and later appends still chain past it', async () => {
+    await audit.append({ type: 'command', actor: 'U0ALICE', at: at(), summary: 'one' });
+    const forgedEntry = JSON.stringify({
+      type: 'vote',
+      actor: 'U0MALLORY',
+      at: at(),
+      summary: 'approved',
+    });
+    const forged = (await redis.xadd(keys.audit, '*', 'entry', forgedEntry)) as string;
+    const after = await audit.append({
+      type: 'command',
+      actor: 'U0ALICE',
+      at: at(),
+      summary: 'two',
+    });
+    expect(after.status).toBe('written');
+    expect(await audit.verify()).toMatchObject({
+      intact: false,
+      entries: 1,
+      problem: { id: forged, kind: 'unchained entry' },
+    });
+    await redis.xdel(keys.audit, forged);
+    expect(await audit.verify()).toMatchObject({ intact: true, entries: 2 });
+  });
+
+  it('refuses to chain onto a head that does not parse, naming its key', async () => {
+    await redis.hset(`${keys.audit}:head`, 'n', 'many');
+    const append = audit.append({ type: 'command', actor: 'U0ALICE', at: at(), summary: 'three' });
+    await expect(append).rejects.toThrow(LifeboatError);
+    await expect(
+      audit.append({ type: 'command', actor: 'U0ALICE', at: at(), summary: 'three' }),
+    ).rejects.toThrow(`${keys.audit}:head`);
+  });
 });

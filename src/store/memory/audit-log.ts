@@ -59,6 +59,7 @@ function compareIds(a: string, b: string): number {
 export function createMemoryAuditLog(options: AuditLogOptions = {}): MemoryAuditLog {
   const clock = options.clock ?? systemClock;
   const retentionMs = options.retentionMs ?? AUDIT_RETENTION_DAYS * 86_400_000;
+  const trimBatch = options.trimBatch ?? TRIM_BATCH;
   const limits: RefusalLimits = {
     refusalWindowMs: options.refusalWindowMs ?? REFUSAL_WINDOW_MS,
     refusalsPerWindow: options.refusalsPerWindow ?? REFUSALS_PER_WINDOW,
@@ -97,7 +98,7 @@ export function createMemoryAuditLog(options: AuditLogOptions = {}): MemoryAudit
   const trim = (cutoffMs: number): void => {
     let removed = 0;
     let at: string | undefined;
-    while (removed < TRIM_BATCH && removed < records.length) {
+    while (removed < trimBatch && removed < records.length) {
       const time = auditRecordTime(records[removed] as RawAuditRecord);
       if (time.ms >= cutoffMs) break;
       at = time.at;

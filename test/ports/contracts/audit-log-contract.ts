@@ -363,6 +363,27 @@ export function describeAuditLogContract(
       });
     });
 
+    it('removes a backlog of old entries a batch at each append, anchored each time', async () => {
+      const clock: FakeClock = fakeClock('2026-03-01T00:00:00Z');
+      [log] = world.logs(1, { clock, trimBatch: 2 }) as [AuditLog];
+      const at = () => clock.now().toUTC().toISO() ?? '';
+      const old = await appendAll(
+        ...Array.from({ length: 5 }, (_, i) => entry(`old ${i}`, { environment: 'a', at: at() })),
+      );
+      clock.advance({ days: 401 });
+      await appendAll(entry('new 1', { environment: 'a', at: at() }));
+      expect(await log.verify()).toMatchObject({ intact: true, anchor: { id: old[1], n: 2 } });
+      await appendAll(entry('new 2', { at: at() }));
+      expect(await log.verify()).toMatchObject({ intact: true, anchor: { id: old[3], n: 4 } });
+      await appendAll(entry('new 3', { at: at() }));
+      expect(await log.verify()).toMatchObject({
+        intact: true,
+        entries: 3,
+        anchor: { id: old[4], n: 5 },
+      });
+      expect((await log.read({ environment: 'a' })).map((e) => e.summary)).toEqual(['new 1']);
+    });
+
     it('writes a count left in a closed window with the next append, after retention too', async () => {
       const clock: FakeClock = fakeClock('2026-03-01T00:00:00Z');
       [log] = world.logs(1, { clock, refusalsPerWindow: 1 }) as [AuditLog];
