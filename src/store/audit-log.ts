@@ -11,6 +11,7 @@ import {
   type RawAuditRecord,
 } from './audit-record';
 import {
+  FLUSHES_PER_APPEND,
   planAuditAppend,
   type AuditAppendState,
   type RefusalLimits,
@@ -422,9 +423,12 @@ export function createAuditLog(
 
   return {
     async append(entry) {
-      for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+      let flushes = 0;
+      for (let attempt = 0; attempt < APPEND_ATTEMPTS + FLUSHES_PER_APPEND; attempt++) {
         const nowMs = clock.now().toMillis();
-        const state = await readState(entry.type === 'refusal' ? entry.actor : undefined, nowMs);
+        const read = await readState(entry.type === 'refusal' ? entry.actor : undefined, nowMs);
+        // Enough closed windows written by this append: the rest wait for the next ones.
+        const state = flushes < FLUSHES_PER_APPEND ? read : { ...read, due: undefined };
         const step = planAuditAppend(entry, state, nowMs, limits);
         const { prev } = state;
         if (step.kind === 'count') {
@@ -438,8 +442,9 @@ export function createAuditLog(
           if (result.status === 'counted') return { status: 'counted' };
         } else if (step.kind === 'flush') {
           const { actor } = step.window;
-          const fields = actor === state.due?.actor ? state.dueFields : state.windowFields;
+          const fields = actor === read.due?.actor ? read.dueFields : read.windowFields;
           // Written or not, the entry itself is still to come: plan again.
+          flushes += 1;
           await runStep({
             mode: 'write',
             prev,

@@ -44,6 +44,9 @@ export type AuditAppendStep =
         | { op: 'open'; expected?: RefusalWindow; next: RefusalWindow };
     };
 
+/** How many closed windows one append writes at most before its own entry. */
+export const FLUSHES_PER_APPEND = 5;
+
 /** Actors never rate-limited: Lifeboat's own refusals are few and each one matters. */
 const UNLIMITED_ACTORS: ReadonlySet<string> = new Set(['lifeboat']);
 

@@ -17,7 +17,12 @@ import {
   type AuditChainLink,
   type RawAuditRecord,
 } from '../audit-record';
-import { planAuditAppend, type RefusalLimits, type RefusalWindow } from '../plan-audit-append';
+import {
+  FLUSHES_PER_APPEND,
+  planAuditAppend,
+  type RefusalLimits,
+  type RefusalWindow,
+} from '../plan-audit-append';
 import { verifyAuditChain } from '../verify-audit-chain';
 
 /** The audit log in memory, with its stored records open to a test that tampers with them. */
@@ -146,9 +151,9 @@ export function createMemoryAuditLog(options: AuditLogOptions = {}): MemoryAudit
 
     async append(entry) {
       const nowMs = clock.now().toMillis();
-      for (;;) {
+      for (let flushes = 0; ; flushes++) {
         const window = entry.type === 'refusal' ? windows.get(entry.actor) : undefined;
-        const due = dueWindow(nowMs);
+        const due = flushes < FLUSHES_PER_APPEND ? dueWindow(nowMs) : undefined;
         const step = planAuditAppend(
           entry,
           { prev: chainEnd(), ...(window ? { window } : {}), ...(due ? { due } : {}) },

@@ -480,6 +480,27 @@ export function describeAuditLogContract(
       ]);
     });
 
+    it('writes at most five closed windows per append, the rest with the next ones', async () => {
+      const clock: FakeClock = fakeClock('2026-03-01T00:00:00Z');
+      [log] = world.logs(1, { clock, refusalsPerWindow: 1 }) as [AuditLog];
+      const users = Array.from({ length: 7 }, (_, i) => `U0USER${i}`);
+      for (const user of users) {
+        await log.append(refusal(user, 'one'));
+        expect((await log.append(refusal(user, 'two'))).status).toBe('counted');
+      }
+      clock.advance({ minutes: 10 });
+      await log.append(entry('first after'));
+      const counts = async () =>
+        (await log.read({ limit: 100 })).filter((e) => /more refusal/.test(e.summary)).length;
+      expect(await counts()).toBe(5);
+      expect((await log.read({ limit: 1 }))[0]?.summary).toBe('first after');
+      await log.append(entry('second after'));
+      expect(await counts()).toBe(7);
+      await log.append(entry('third after'));
+      expect(await counts()).toBe(7);
+      expect(await log.verify()).toMatchObject({ intact: true, entries: 7 + 7 + 3 });
+    });
+
     it('counts refusals from several connections at once without losing one', async () => {
       const clock: FakeClock = fakeClock('2026-03-01T00:00:00Z');
       const logs = world.logs(4, { clock, refusalsPerWindow: 3 });
