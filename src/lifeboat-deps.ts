@@ -106,7 +106,7 @@ export function createLifeboatDeps(
     operations: createOperationStore(redis, keys),
     environments: createEnvironmentStateStore(redis, keys, () => deps.config, clock),
     locks: createEnvironmentLock(redis, keys),
-    audit: createAuditLog(redis, keys),
+    audit: createAuditLog(redis, keys, { clock }),
     events: createEventBus(redis, keys),
     exposures: createExposureStore(redis, keys),
     rpoAlerts: createRpoAlertState(redis, keys),

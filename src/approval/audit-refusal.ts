@@ -16,7 +16,11 @@ export interface RefusalRecord {
   detail?: Record<string, unknown>;
 }
 
-/** Appends the `refusal` audit entry of a request, vote or cancel that was turned down. */
+/**
+ * Appends the `refusal` audit entry of a request, vote or cancel that was turned down. The audit
+ * log writes the first few refusals of one user in a window and only counts the rest (see
+ * AuditLog), so a user cannot flood it by being refused.
+ */
 export async function auditRefusal(
   deps: Pick<LifeboatDeps, 'audit' | 'clock'>,
   refusal: RefusalRecord,

@@ -6,18 +6,30 @@ export interface AuditArgs {
   environment?: string;
   operationId?: string;
   limit: number;
+  /** `--verify`: check the hash chain instead of printing entries. */
+  verify?: true;
 }
 
 export type AuditArgsResult = { ok: true; args: AuditArgs } | { ok: false; error: string };
 
 const USAGE =
-  'usage: npm run audit -- [--since 7d|2026-01-01T00:00:00Z] [--env ENV] [--op OP_ID] [--limit N]';
+  'usage: npm run audit -- [--since 7d|2026-01-01T00:00:00Z] [--env ENV] [--op OP_ID] [--limit N] | --verify';
 
-/** `npm run audit -- --since 7d`: the audit CLI's arguments; `now` resolves relative times. */
+/**
+ * `npm run audit -- --since 7d`: the audit CLI's arguments; `now` resolves relative times.
+ * `--verify` checks the whole chain, so it takes no filter.
+ */
 export function parseAuditArgs(argv: readonly string[], nowMs: number): AuditArgsResult {
   const args: AuditArgs = { limit: 100_000 };
+  const filters: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag = '', inline] = (argv[i] ?? '').split(/=(.*)/s, 2);
+    if (flag === '--verify') {
+      if (inline !== undefined) return { ok: false, error: `--verify takes no value; ${USAGE}` };
+      args.verify = true;
+      continue;
+    }
+    filters.push(flag);
     if (!['--since', '--env', '--environment', '--op', '--operation', '--limit'].includes(flag)) {
       return { ok: false, error: `unknown argument ${flag}; ${USAGE}` };
     }
@@ -53,6 +65,12 @@ export function parseAuditArgs(argv: readonly string[], nowMs: number): AuditArg
       default:
         return { ok: false, error: `unknown argument ${flag}; ${USAGE}` };
     }
+  }
+  if (args.verify && filters.length > 0) {
+    return {
+      ok: false,
+      error: `--verify checks the whole chain and takes no ${filters[0]}; ${USAGE}`,
+    };
   }
   return { ok: true, args };
 }

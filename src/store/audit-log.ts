@@ -1,5 +1,23 @@
 import type { Redis } from 'ioredis';
+import { systemClock, type Clock } from '../clock';
+import { ErrorCode, LifeboatError } from '../errors';
 import type { RedisKeys } from '../redis/redis-keys';
+import {
+  GENESIS,
+  parseChainLink,
+  readAuditEntry,
+  sealAuditRecord,
+  type AuditChainLink,
+  type RawAuditRecord,
+} from './audit-record';
+import {
+  FLUSHES_PER_APPEND,
+  planAuditAppend,
+  type AuditAppendState,
+  type RefusalLimits,
+  type RefusalWindow,
+} from './plan-audit-append';
+import { verifyAuditChain, type AuditChainReport } from './verify-audit-chain';
 
 /** What happened, who did it, when: commands, votes, denials, refusals, steps and outcomes. */
 export interface AuditEntry {
@@ -16,52 +34,477 @@ export interface AuditEntry {
 }
 
 export interface StoredAuditEntry extends AuditEntry {
-  /** The stream entry id (`ms-seq`): ordered, unique. */
+  /** The entry id (`ms-seq`): ordered, unique. */
   id: string;
 }
 
-/**
- * An append-only Redis stream. Promises: `append` never rewrites an entry; `read` returns entries
- * newest first (or oldest first with `order: 'asc'`), filtered by time, environment and operation.
- */
-export interface AuditLog {
-  append(entry: AuditEntry): Promise<string>;
-  read(options?: {
-    since?: string;
-    environment?: string;
-    operationId?: string;
-    limit?: number;
-    order?: 'asc' | 'desc';
-  }): Promise<StoredAuditEntry[]>;
+/** `written`: the entry is in the log under `id`. `counted`: a refusal beyond its actor's allowance. */
+export type AuditAppendResult = { status: 'written'; id: string } | { status: 'counted' };
+
+export interface AuditReadOptions {
+  /** ISO-8601: entries appended at or after. */
+  since?: string;
+  environment?: string;
+  operationId?: string;
+  /** Default 50. */
+  limit?: number;
+  /** Default newest first. */
+  order?: 'asc' | 'desc';
 }
 
-export function createAuditLog(redis: Redis, keys: RedisKeys): AuditLog {
+/** How long entries are kept. */
+export const AUDIT_RETENTION_DAYS = 400;
+/** How long one actor's refusal window lasts, and how many of its refusals each one writes. */
+export const REFUSAL_WINDOW_MS = 10 * 60_000;
+export const REFUSALS_PER_WINDOW = 5;
+
+export interface AuditLogOptions extends Partial<RefusalLimits> {
+  /** Decides refusal windows and what retention removes. */
+  clock?: Clock;
+  /** Default AUDIT_RETENTION_DAYS. */
+  retentionMs?: number;
+  /** The most old entries one append removes; default TRIM_BATCH. */
+  trimBatch?: number;
+}
+
+/**
+ * The audit log: what happened, who did it, when. Promises:
+ * - `append` is atomic across processes: each entry is chained to the one before it (sha256 of
+ *   the canonical JSON of the entry, its number and the previous entry's hash and id; see
+ *   audit-record.ts), and however many bots and workers append at once the chain never forks;
+ * - refusals (`type: 'refusal'`, other than Lifeboat's own) are rate-limited per actor: the first
+ *   `refusalsPerWindow` of an actor in a window are written, later ones only counted, and the
+ *   count is written as one entry ("and 37 more refusals of U… in 10 min") by the first append
+ *   after the window closes;
+ * - appends remove entries older than the retention, a bounded batch at a time, and keep the
+ *   newest removed one as the chain's anchor, so `verify` checks from there;
+ * - `read` returns entries newest first (or oldest first) by time, environment and operation;
+ *   by environment it reads an index of that environment's entries and nothing else (by operation
+ *   alone it scans); an entry that does not parse is a LifeboatError naming it;
+ * - `verify` checks the whole chain and names the first entry that does not match.
+ * It does not promise: that someone able to write to Redis cannot rewrite the chain from some
+ * entry on, re-hashing everything after it and the head (an unkeyed hash chain shows a change; it
+ * cannot tell who may make one: keep the head hash `verify` reports somewhere else to pin it); an
+ * order other than the order of appends (`at` is the caller's clock); an entry when Redis is down
+ * (`append` throws and the caller decides).
+ */
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<AuditAppendResult>;
+  read(options?: AuditReadOptions): Promise<StoredAuditEntry[]>;
+  verify(): Promise<AuditChainReport>;
+}
+
+/** How many times an append re-reads the head when another process appended in between. */
+export const APPEND_ATTEMPTS = 100;
+/** The most old entries one append removes. */
+export const TRIM_BATCH = 1_000;
+const PAGE = 500;
+
+type WindowOp = 'count' | 'bump' | 'open' | 'claim';
+
+/** The keys of the log, all under the stream's own key. */
+export function auditKeys(keys: Pick<RedisKeys, 'audit'>) {
+  const base = keys.audit;
+  return {
+    stream: base,
+    head: `${base}:head`,
+    anchor: `${base}:anchor`,
+    /** Set of the environments that have an index. */
+    environments: `${base}:envs`,
+    environmentIndexPrefix: `${base}:env:`,
+    /** A stream of the ids of one environment's entries (same ids as the log). */
+    environmentIndex: (env: string) => `${base}:env:${env}`,
+    windowPrefix: `${base}:refusals:`,
+    window: (actor: string) => `${base}:refusals:${actor}`,
+    /** Sorted set of actors whose window counted refusals, by the window's end. */
+    dueWindows: `${base}:refusals-due`,
+  } as const;
+}
+
+// Reads what an append needs; drops a due mark whose window is gone. Without head or anchor, the
+// chain begins after whatever the stream holds (entries older than the chain).
+const READ_STATE = `
+local head = redis.call('HGETALL', KEYS[1])
+local anchor = redis.call('HGETALL', KEYS[2])
+local before = ''
+if #head == 0 and #anchor == 0 then
+  local last = redis.call('XREVRANGE', KEYS[4], '+', '-', 'COUNT', 1)
+  if last[1] then before = last[1][1] end
+end
+local due = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', ARGV[1], 'LIMIT', 0, 1)
+local dueWindow = {}
+if due[1] then
+  dueWindow = redis.call('HGETALL', ARGV[2] .. due[1])
+  if #dueWindow == 0 then redis.call('ZREM', KEYS[3], due[1]) end
+end
+local window = {}
+if ARGV[3] ~= '' then window = redis.call('HGETALL', ARGV[2] .. ARGV[3]) end
+return { head, anchor, due[1] or '', dueWindow, window, before }`;
+
+/*
+ * One step of an append, all or nothing. It writes only if the chain's end and the actor's
+ * window are still what the caller planned with; otherwise it answers 'conflict' and the caller
+ * plans again. Keys of environment indexes are built from ARGV: Lifeboat runs on one Redis (or
+ * Sentinel), not Cluster.
+ *
+ * KEYS: 1 stream, 2 head, 3 anchor, 4 environments set, 5 window, 6 due windows
+ * ARGV: 1 mode (write|count), 2 expected prev hash, 3 expected prev id, 4 genesis hash,
+ *       5 the window as planned ('' absent, else start:written:suppressed),
+ *       6 window op ('' none, count, bump, open, claim),
+ *       7 new window start, 8 new window end, 9 window ttl ms, 10 actor,
+ *       11 trim cutoff ms, 12 trim batch, 13 environment index prefix,
+ *       14 entry, 15 n, 16 prev, 17 prevId, 18 hash, 19 at, 20 environment ('' none)
+ */
+const APPEND = `
+if ARGV[6] ~= '' then
+  local w = redis.call('HMGET', KEYS[5], 'start', 'written', 'suppressed')
+  local seen = ''
+  if w[1] then seen = w[1] .. ':' .. (w[2] or '') .. ':' .. (w[3] or '') end
+  if seen ~= ARGV[5] then return { 'conflict' } end
+end
+
+if ARGV[1] == 'count' then
+  if redis.call('HINCRBY', KEYS[5], 'suppressed', 1) == 1 then
+    redis.call('PERSIST', KEYS[5])
+    redis.call('ZADD', KEYS[6], redis.call('HGET', KEYS[5], 'end'), ARGV[10])
+  end
+  return { 'counted' }
+end
+
+local prevHash = ARGV[4]
+local prevId = ''
+local head = redis.call('HMGET', KEYS[2], 'hash', 'id')
+if head[1] then
+  prevHash = head[1]
+  prevId = head[2] or ''
+else
+  local anchor = redis.call('HMGET', KEYS[3], 'hash', 'id')
+  if anchor[1] then
+    prevHash = anchor[1]
+    prevId = anchor[2] or ''
+  else
+    -- The first chained entry: it follows whatever the stream already holds.
+    local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+    if last[1] then prevId = last[1][1] end
+  end
+end
+if prevHash ~= ARGV[2] or prevId ~= ARGV[3] then return { 'conflict' } end
+
+-- Retention, by the time of each entry (its at, else its id's), oldest first and a batch at a
+-- time, stopping at the first entry that is young enough; the newest entry removed becomes the
+-- anchor.
+local function fieldsOf(flat)
+  local f = {}
+  for i = 1, #flat, 2 do f[flat[i]] = flat[i + 1] end
+  return f
+end
+local function isoMs(s)
+  local y, mo, d, h, mi, sec, frac =
+    string.match(s, '^(%d%d%d%d)-(%d%d)-(%d%d)T(%d%d):(%d%d):(%d%d)%.?(%d*)Z$')
+  if not y then return nil end
+  y, mo, d = tonumber(y), tonumber(mo), tonumber(d)
+  if mo <= 2 then y = y - 1 end
+  local era = math.floor(y / 400)
+  local yoe = y - era * 400
+  local doy = math.floor((153 * ((mo + 9) % 12) + 2) / 5) + d - 1
+  local days = era * 146097 + yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy - 719468
+  return ((days * 24 + tonumber(h)) * 60 + tonumber(mi)) * 60000 + tonumber(sec) * 1000
+    + tonumber(string.sub(frac .. '000', 1, 3))
+end
+local function timeOf(record)
+  local f = fieldsOf(record[2])
+  local at = nil
+  if f.entry then
+    local ok, decoded = pcall(cjson.decode, f.entry)
+    if ok and type(decoded) == 'table' and type(decoded.at) == 'string' then at = decoded.at end
+  end
+  local ms = at and isoMs(at)
+  return ms or tonumber(string.match(record[1], '^(%d+)')), at, f
+end
+local cutoff = tonumber(ARGV[11])
+local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
+if oldest[1] and timeOf(oldest[1]) < cutoff then
+  local last, lastAt, lastFields
+  for _, record in ipairs(redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', tonumber(ARGV[12]))) do
+    local ms, at, f = timeOf(record)
+    if ms >= cutoff then break end
+    last, lastAt, lastFields = record, at, f
+  end
+  redis.call('DEL', KEYS[3])
+  redis.call('HSET', KEYS[3], 'hash', lastFields.hash or ARGV[4], 'n', lastFields.n or '0', 'id', last[1])
+  if lastAt then redis.call('HSET', KEYS[3], 'at', lastAt) end
+  local ms, seq = string.match(last[1], '^(%d+)-(%d+)$')
+  local minId = ms .. '-' .. string.format('%d', tonumber(seq) + 1)
+  redis.call('XTRIM', KEYS[1], 'MINID', minId)
+  for _, env in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+    redis.call('XTRIM', ARGV[13] .. env, 'MINID', minId)
+  end
+end
+
+local id = redis.call('XADD', KEYS[1], '*', 'entry', ARGV[14], 'n', ARGV[15], 'prev', ARGV[16],
+  'prevId', ARGV[17], 'hash', ARGV[18])
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], 'hash', ARGV[18], 'n', ARGV[15], 'id', id, 'at', ARGV[19])
+if ARGV[20] ~= '' then
+  redis.call('SADD', KEYS[4], ARGV[20])
+  -- An index that cannot take the id (tampered with) must not undo the entry already written.
+  redis.pcall('XADD', ARGV[13] .. ARGV[20], id, 'n', ARGV[15])
+end
+
+if ARGV[6] == 'bump' then
+  redis.call('HINCRBY', KEYS[5], 'written', 1)
+elseif ARGV[6] == 'open' then
+  redis.call('DEL', KEYS[5])
+  redis.call('HSET', KEYS[5], 'start', ARGV[7], 'end', ARGV[8], 'written', '1', 'suppressed', '0')
+  redis.call('PEXPIRE', KEYS[5], ARGV[9])
+  redis.call('ZREM', KEYS[6], ARGV[10])
+elseif ARGV[6] == 'claim' then
+  redis.call('DEL', KEYS[5])
+  redis.call('ZREM', KEYS[6], ARGV[10])
+end
+return { 'ok', id }`;
+
+function toFields(flat: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+  return fields;
+}
+
+function toRecord([id, flat]: [string, string[]]): RawAuditRecord {
+  return { id, fields: toFields(flat) };
+}
+
+/** A window read back; one that does not parse counts as none (it only holds a count). */
+export function parseRefusalWindow(
+  actor: string,
+  fields: Record<string, string>,
+): RefusalWindow | undefined {
+  const numbers = ['start', 'end', 'written', 'suppressed'].map((k) => Number(fields[k]));
+  if (numbers.some((n) => !Number.isSafeInteger(n))) return undefined;
+  const [startMs = 0, endMs = 0, written = 0, suppressed = 0] = numbers;
+  return { actor, startMs, endMs, written, suppressed };
+}
+
+/** The window as the append script compares it: '' when absent. */
+function windowSignature(fields: Record<string, string>): string {
+  return fields.start === undefined
+    ? ''
+    : `${fields.start}:${fields.written ?? ''}:${fields.suppressed ?? ''}`;
+}
+
+/** Filters and pages shared by both stores: whether an entry is wanted. */
+export function auditEntryMatches(entry: AuditEntry, options: AuditReadOptions): boolean {
+  if (options.environment && entry.environment !== options.environment) return false;
+  if (options.operationId && entry.operationId !== options.operationId) return false;
+  return true;
+}
+
+export function createAuditLog(
+  redis: Redis,
+  keys: Pick<RedisKeys, 'audit'>,
+  options: AuditLogOptions = {},
+): AuditLog {
+  const k = auditKeys(keys);
+  const clock = options.clock ?? systemClock;
+  const retentionMs = options.retentionMs ?? AUDIT_RETENTION_DAYS * 86_400_000;
+  const trimBatch = options.trimBatch ?? TRIM_BATCH;
+  const limits: RefusalLimits = {
+    refusalWindowMs: options.refusalWindowMs ?? REFUSAL_WINDOW_MS,
+    refusalsPerWindow: options.refusalsPerWindow ?? REFUSALS_PER_WINDOW,
+  };
+
+  async function readState(
+    actor: string | undefined,
+    nowMs: number,
+  ): Promise<
+    AuditAppendState & { windowFields: Record<string, string>; dueFields: Record<string, string> }
+  > {
+    const [head, anchor, dueActor, dueFlat, windowFlat, before] = (await redis.eval(
+      READ_STATE,
+      4,
+      k.head,
+      k.anchor,
+      k.dueWindows,
+      k.stream,
+      String(nowMs),
+      k.windowPrefix,
+      actor ?? '',
+    )) as [string[], string[], string, string[], string[], string];
+    const prev = parseChainLink(toFields(head), k.head) ??
+      parseChainLink(toFields(anchor), k.anchor) ?? { ...GENESIS, id: before };
+    const windowFields = toFields(windowFlat);
+    const dueFields = toFields(dueFlat);
+    const window = actor ? parseRefusalWindow(actor, windowFields) : undefined;
+    const due = dueActor ? parseRefusalWindow(dueActor, dueFields) : undefined;
+    return {
+      prev,
+      ...(window ? { window } : {}),
+      ...(due ? { due } : {}),
+      windowFields,
+      dueFields,
+    };
+  }
+
+  /** One step, with the window it planned against (`fields` as read) and what to do to it. */
+  async function runStep(args: {
+    mode: 'write' | 'count';
+    prev: AuditChainLink;
+    nowMs: number;
+    window?: { actor: string; fields: Record<string, string>; op: WindowOp; next?: RefusalWindow };
+    entry?: AuditEntry;
+  }): Promise<{ status: 'ok'; id: string } | { status: 'counted' } | { status: 'conflict' }> {
+    const f = args.entry ? sealAuditRecord(args.entry, args.prev).fields : {};
+    const { window } = args;
+    const reply = (await redis.eval(
+      APPEND,
+      6,
+      k.stream,
+      k.head,
+      k.anchor,
+      k.environments,
+      // Without a window the script leaves KEYS[5] alone; the stream stands in for it.
+      window ? k.window(window.actor) : k.stream,
+      k.dueWindows,
+      args.mode,
+      args.prev.hash,
+      args.prev.id,
+      GENESIS.hash,
+      window ? windowSignature(window.fields) : '',
+      window?.op ?? '',
+      String(window?.next?.startMs ?? ''),
+      String(window?.next?.endMs ?? ''),
+      String(Math.max(1, 2 * limits.refusalWindowMs)),
+      window?.actor ?? '',
+      String(args.nowMs - retentionMs),
+      String(trimBatch),
+      k.environmentIndexPrefix,
+      f.entry ?? '',
+      f.n ?? '',
+      f.prev ?? '',
+      f.prevId ?? '',
+      f.hash ?? '',
+      args.entry?.at ?? '',
+      args.entry?.environment ?? '',
+    )) as [string, string?];
+    if (reply[0] === 'ok') return { status: 'ok', id: reply[1] ?? '' };
+    if (reply[0] === 'counted') return { status: 'counted' };
+    return { status: 'conflict' };
+  }
+
+  async function fetchByIds(ids: string[]): Promise<RawAuditRecord[]> {
+    if (ids.length === 0) return [];
+    const pipeline = redis.pipeline();
+    for (const id of ids) pipeline.xrange(k.stream, id, id);
+    const results = (await pipeline.exec()) ?? [];
+    const records: RawAuditRecord[] = [];
+    for (const [error, value] of results) {
+      if (error) throw error;
+      const [found] = value as [string, string[]][];
+      // An id whose entry is gone (removed by hand) is skipped: `verify` reports it.
+      if (found) records.push(toRecord(found));
+    }
+    return records;
+  }
+
+  const source = {
+    anchor: async () => parseChainLink(await redis.hgetall(k.anchor), k.anchor),
+    head: async () => parseChainLink(await redis.hgetall(k.head), k.head),
+    page: async (afterId: string | undefined, count: number) =>
+      (
+        await redis.xrange(
+          k.stream,
+          afterId === undefined ? '-' : `(${afterId}`,
+          '+',
+          'COUNT',
+          count,
+        )
+      ).map(toRecord),
+  };
+
   return {
     async append(entry) {
-      const id = await redis.xadd(keys.audit, '*', 'entry', JSON.stringify(entry));
-      return id ?? '';
+      let flushes = 0;
+      for (let attempt = 0; attempt < APPEND_ATTEMPTS + FLUSHES_PER_APPEND; attempt++) {
+        const nowMs = clock.now().toMillis();
+        const read = await readState(entry.type === 'refusal' ? entry.actor : undefined, nowMs);
+        // Enough closed windows written by this append: the rest wait for the next ones.
+        const state = flushes < FLUSHES_PER_APPEND ? read : { ...read, due: undefined };
+        const step = planAuditAppend(entry, state, nowMs, limits);
+        const { prev } = state;
+        if (step.kind === 'count') {
+          const fields = state.windowFields;
+          const result = await runStep({
+            mode: 'count',
+            prev,
+            nowMs,
+            window: { actor: step.window.actor, fields, op: 'count' },
+          });
+          if (result.status === 'counted') return { status: 'counted' };
+        } else if (step.kind === 'flush') {
+          const { actor } = step.window;
+          const fields = actor === read.due?.actor ? read.dueFields : read.windowFields;
+          // Written or not, the entry itself is still to come: plan again.
+          flushes += 1;
+          await runStep({
+            mode: 'write',
+            prev,
+            nowMs,
+            window: { actor, fields, op: 'claim' },
+            entry: step.entry,
+          });
+        } else {
+          const w = step.window;
+          const result = await runStep({
+            mode: 'write',
+            prev,
+            nowMs,
+            ...(w
+              ? {
+                  window: {
+                    actor: entry.actor,
+                    fields: state.windowFields,
+                    op: w.op,
+                    ...(w.op === 'open' ? { next: w.next } : {}),
+                  },
+                }
+              : {}),
+            entry,
+          });
+          if (result.status === 'ok') return { status: 'written', id: result.id };
+        }
+      }
+      throw new LifeboatError(
+        ErrorCode.Conflict,
+        `the audit log kept changing under ${APPEND_ATTEMPTS} attempts to append an entry`,
+        { retryable: true, meta: { key: k.stream } },
+      );
     },
-    async read({ since, environment, operationId, limit = 50, order = 'desc' } = {}) {
+
+    async read(readOptions = {}) {
+      const { since, environment, operationId, limit = 50, order = 'desc' } = readOptions;
       const start = since ? String(Date.parse(since)) : '-';
+      const key = environment ? k.environmentIndex(environment) : k.stream;
+      // By environment alone, exactly the ids wanted are read; any other filter reads in pages.
+      const pageSize = environment && !operationId ? Math.min(limit, PAGE) : PAGE;
       const matches: StoredAuditEntry[] = [];
-      // Read in pages, so filters over a long history never load it whole.
       let cursor = order === 'desc' ? '+' : start;
       for (;;) {
         const page =
           order === 'desc'
-            ? await redis.xrevrange(keys.audit, cursor, start, 'COUNT', 500)
-            : await redis.xrange(keys.audit, cursor, '+', 'COUNT', 500);
-        for (const [id, fields] of page) {
-          const entry = JSON.parse(fields[1] ?? '{}') as AuditEntry;
-          if (environment && entry.environment !== environment) continue;
-          if (operationId && entry.operationId !== operationId) continue;
-          matches.push({ id, ...entry });
+            ? await redis.xrevrange(key, cursor, start, 'COUNT', pageSize)
+            : await redis.xrange(key, cursor, '+', 'COUNT', pageSize);
+        const records = environment ? await fetchByIds(page.map(([id]) => id)) : page.map(toRecord);
+        for (const record of records) {
+          const entry = readAuditEntry(record, k.stream);
+          if (!auditEntryMatches(entry, readOptions)) continue;
+          matches.push({ id: record.id, ...entry });
           if (matches.length >= limit) return matches;
         }
-        if (page.length < 500) return matches;
-        const last = page[page.length - 1]?.[0] ?? '';
-        cursor = `(${last}`;
+        if (page.length < pageSize) return matches;
+        cursor = `(${page[page.length - 1]?.[0] ?? ''}`;
       }
     },
+
+    verify: () => verifyAuditChain(source),
   };
 }

@@ -40,6 +40,18 @@ describe('npm run audit', () => {
     expect(parseAuditArgs(['--since'], NOW)).toMatchObject({ ok: false });
   });
 
+  it('reads --verify alone', () => {
+    expect(parseAuditArgs(['--verify'], NOW)).toEqual({
+      ok: true,
+      args: { limit: 100_000, verify: true },
+    });
+    expect(parseAuditArgs(['--verify', '--env', 'shop-prod'], NOW)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('takes no --env'),
+    });
+    expect(parseAuditArgs(['--verify=yes'], NOW)).toMatchObject({ ok: false });
+  });
+
   it('prints the audit log as JSON lines, oldest first', async () => {
     const redis = testRedis();
     const prefix = uniquePrefix('audit');
@@ -75,6 +87,48 @@ describe('npm run audit', () => {
         ['command', 'U0ALICE'],
         ['vote', 'U0BOB'],
       ]);
+    } finally {
+      await deletePrefix(redis, prefix);
+      redis.disconnect();
+    }
+  });
+
+  it('--verify says the chain is intact, or names the entry removed from it', async () => {
+    const redis = testRedis();
+    const prefix = uniquePrefix('audit-verify');
+    const keys = redisKeys(prefix);
+    const audit = createAuditLog(redis, keys);
+    const verify = () =>
+      run(join(__dirname, '../../node_modules/.bin/tsx'), ['src/bin/audit.ts', '--verify'], {
+        cwd: join(__dirname, '../..'),
+        env: { ...process.env, REDIS_URL: TEST_REDIS_URL, DR_PREFIX: prefix },
+      }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    try {
+      const ids: string[] = [];
+      for (const summary of ['/dr status', '/dr failover shop-prod', 'approved']) {
+        const result = await audit.append({
+          type: 'command',
+          actor: 'U0ALICE',
+          at: new Date().toISOString(),
+          summary,
+        });
+        if (result.status === 'written') ids.push(result.id);
+      }
+      const intact = await verify();
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toMatch(
+        new RegExp(`^chain intact: 3 entries from \\S+ \\(${ids[0]}\\) to \\S+ \\(${ids[2]}\\)`),
+      );
+
+      await redis.xdel(keys.audit, ids[1] as string);
+      const broken = await verify();
+      expect(broken.code).toBe(2);
+      expect(broken.stdout).toContain(`chain broken at `);
+      expect(broken.stdout).toContain(`(${ids[2]}): removed entry`);
+      expect(broken.stdout).toContain(ids[1]);
     } finally {
       await deletePrefix(redis, prefix);
       redis.disconnect();
