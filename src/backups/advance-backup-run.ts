@@ -1,4 +1,4 @@
-import { idempotencyToken } from '../adapters/aws/idempotency-token';
+import { idempotencyToken } from '../core/idempotency-token';
 import { isoNow } from '../clock';
 import { formatDurationMs } from '../core/format-duration';
 import { TERMINAL_JOB_STATES, type AwsJob } from '../core/types';
