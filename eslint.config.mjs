@@ -1,25 +1,132 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Ways to read the time without the injected Clock (src/clock.ts). */
+const READS_THE_CLOCK = [
+  "MemberExpression[object.name='Date'][property.name='now']",
+  "NewExpression[callee.name='Date']",
+  "CallExpression[callee.name='Date']",
+  "MemberExpression[object.name='DateTime'][property.name='now']",
+  "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(local|utc)$/][arguments.length=0]",
+].map((selector) => ({
+  selector,
+  message:
+    'Time comes from the injected Clock (clock.now()); parse timestamps with Date.parse or luxon.',
+}));
+
+/** Imports that `no-restricted-imports` does not see: they must be plain `import` statements. */
+const HIDDEN_IMPORTS = ['ImportExpression', 'TSImportType'].map((selector) => ({
+  selector,
+  message:
+    'Import at the top of the file (`import` or `import type`), where the layer rules see it.',
+}));
+
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', 'coverage', 'bench/results.json', '**/*.js', '**/*.mjs', 'src/sandbox/public/**'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      '.data',
+      'coverage',
+      'bench/results.json',
+      '**/*.js',
+      '**/*.mjs',
+      'src/sandbox/public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
-    // The core is pure: no SDKs, no Redis, no environment.
+    // The core is pure: it imports no SDK and nothing above it, reads no environment, and asks the
+    // injected Clock for the time. Types of the configuration, adapters, stores and queues are
+    // fine (`import type`); their values would bring I/O in.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', '@slack/*', 'bullmq', 'ioredis', '../adapters/*', '../redis/*'] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', '@slack/*', 'bullmq', 'ioredis', 'pino', 'prom-client'],
+              message:
+                'The core uses no SDK, queue, Redis, logger or metrics: take it as a parameter.',
+            },
+            {
+              regex: '^(\\.\\./)+(config|adapters|store|queue|redis)(/|$)',
+              allowTypeImports: true,
+              message:
+                'The core takes configuration, adapters, stores and queues as parameters: import only their types.',
+            },
+            {
+              regex:
+                '^(\\.\\./)+(approval|backups|operations|slack|bot|commands|jobs|http|sandbox|bin|emulator|metrics)(/|$)',
+              message: 'The core sits below the use cases and the edges: it imports none of them.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'The core reads no environment: take the value as a parameter.',
+        },
+      ],
+      'no-restricted-syntax': ['error', ...READS_THE_CLOCK, ...HIDDEN_IMPORTS],
+    },
+  },
+  {
+    // The use cases reach the queue, Redis, AWS and Slack through ports, never the libraries or
+    // the adapters themselves; jobs/ is an edge that calls them, not something they call.
+    files: ['src/approval/**/*.ts', 'src/backups/**/*.ts', 'src/operations/**/*.ts'],
+    // removed when the queue and store ports land
+    ignores: [
+      'src/approval/start-approval-workers.ts',
+      'src/backups/in-flight-marker.ts',
+      'src/backups/job-outcomes.ts',
+      'src/backups/observed-durations.ts',
+      'src/backups/rpo-alert-state.ts',
+      'src/backups/run-id.ts',
+      'src/backups/start-backup-workers.ts',
+      'src/operations/operation-job-options.ts',
+      'src/operations/start-operation-workers.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['bullmq', 'ioredis', '@aws-sdk/*', '@slack/*'],
+              message:
+                'A use case reaches the queue, Redis, AWS and Slack through a port (src/ports, src/store, src/queue).',
+            },
+            {
+              regex: '^(\\.\\./)+(adapters|jobs)(/|$)',
+              message:
+                'A use case gets adapters through its ports, and jobs/ calls the use cases, not the other way round.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...HIDDEN_IMPORTS],
     },
   },
 );

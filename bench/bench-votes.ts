@@ -1,7 +1,7 @@
-import type { Operation } from '../src/core/types';
 import { redisKeys } from '../src/redis/redis-keys';
 import { createOperationStore } from '../src/store/operation-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../test/support/redis-prefix';
+import { requestedOp } from '../test/unit/core/fixtures';
 import { measure, row, type BenchRow } from './measure';
 
 /**
@@ -13,25 +13,17 @@ export async function benchVotes(): Promise<BenchRow> {
   const prefix = uniquePrefix('bench-votes');
   const keys = redisKeys(prefix);
   const store = createOperationStore(redis, keys);
-  const op = {
+  const op = requestedOp({
     id: 'op-bench',
-    kind: 'failover',
-    environment: 'shop-prod',
-    state: 'requested',
-    requestedBy: 'U0ALICE',
     requestedAt: new Date().toISOString(),
     expiresAt: new Date(Date.now() + 60_000).toISOString(),
-    votes: [],
-    steps: [],
-    progress: {},
-    plan: {},
-  } as unknown as Operation;
+  });
   await store.create(op);
   let n = 0;
   const subject = await measure(
     () =>
       store.update(op.id, (current) => ({
-        op: { ...current, progress: { n: ++n } },
+        op: { ...current, progress: { dnsChangeId: `change-${++n}` } },
       })),
     { samples: 300 },
   );

@@ -8,8 +8,9 @@ import { JobRetry, toJobError } from '../src/queue/to-job-error';
 /**
  * The job of one operation (jobId = operation id): runs it as far as it goes, then, while AWS
  * works, moves itself to delayed for one poll interval instead of sleeping (BullMQ's step-job
- * pattern). Every error is retried by BullMQ (the operation resumes from its progress, and the
- * reconciler brings back a job that ran out of attempts); bad job data cannot be.
+ * pattern). Errors are retried by BullMQ (the operation resumes from its progress, and the
+ * reconciler brings back a job that ran out of attempts); bad job data cannot be, nor an
+ * operation record that does not parse (it reads the same on every attempt): those fail at once.
  */
 export function runOperationJob(deps: LifeboatDeps, options: ExecutorOptions) {
   return async (job: Job<OperationJobData>, token?: string): Promise<AdvanceResult> => {

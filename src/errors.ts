@@ -15,6 +15,8 @@ export const ErrorCode = {
   SlackError: 'slack_error',
   NotFound: 'not_found',
   Conflict: 'conflict',
+  /** A record in Redis that does not parse: its key is in the message and in `meta.key`. */
+  StoredRecordInvalid: 'stored_record_invalid',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

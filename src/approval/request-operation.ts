@@ -1,4 +1,4 @@
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from '../core/format-duration';
 import { buildPlan } from '../core/build-plan';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation, type Plan, type RecoveryPoint } from '../core/types';

@@ -1,6 +1,6 @@
-import { idempotencyToken } from '../adapters/aws/idempotency-token';
+import { idempotencyToken } from '../core/idempotency-token';
 import { isoNow } from '../clock';
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from '../core/format-duration';
 import { TERMINAL_JOB_STATES, type AwsJob } from '../core/types';
 import { asLifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';

@@ -1,4 +1,4 @@
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from '../core/format-duration';
 import type { Exposure } from '../core/rpo-exposure';
 import type { JobOutcome } from '../store/job-outcomes';
 

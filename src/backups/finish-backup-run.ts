@@ -1,5 +1,5 @@
 import { isoNow } from '../clock';
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from '../core/format-duration';
 import { countNoun } from '../core/count-noun';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { QueueName } from '../queue/queue-names';

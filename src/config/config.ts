@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { canonicalJson } from '../core/canonical-json';
 import { ErrorCode, LifeboatError } from '../errors';
 import { configSchema, type RawConfig } from './config-schema';
 import { parseResourceArn } from './resource-arn';
+
+// Imported from here before it moved to the core; new code imports it from src/core.
+export { canonicalJson };
 
 export interface ResourceConfig {
   /** The ARN as configured, in the primary region: the resource's identity for Lifeboat. */
@@ -152,16 +156,4 @@ function normalize(raw: RawConfig): Config {
   };
   const version = createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12);
   return { ...body, version };
-}
-
-/** JSON with sorted keys, so equal values hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

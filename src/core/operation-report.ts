@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from './format-duration';
 import type { Operation } from './types';
 
 export const Verdict = { Met: 'met', Missed: 'missed', Unknown: 'unknown' } as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../config/config';
+import { canonicalJson } from './canonical-json';
 import type { Plan } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { EnvironmentConfig } from '../config/config';
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from './format-duration';
 import { newestRecoveryPoint } from './newest-recovery-point';
 import type { RecoveryPoint } from './types';
 

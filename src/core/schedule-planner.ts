@@ -1,4 +1,4 @@
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from './format-duration';
 import { countNoun } from './count-noun';
 
 export const DEFAULT_BACKUP_DURATION_MS = 30 * 60_000;

@@ -1,3 +1,5 @@
+import type { OperationProgress } from './operation-progress';
+
 /**
  * The domain's data. Timestamps are ISO-8601 strings in UTC (they live in Redis and job data);
  * arithmetic on them goes through luxon and an injected Clock.
@@ -180,8 +182,11 @@ export interface Operation {
   /** Where the request message lives, once posted. */
   slack?: { channel: string; ts: string };
   steps: StepRecord[];
-  /** The executor's durable progress: AWS job ids, change ids, restored ARNs, … */
-  progress: Record<string, unknown>;
+  /**
+   * The executor's durable progress: AWS job ids, change ids, restored ARNs, … An operation that
+   * has not started holds `{}`, so every part of it may be missing.
+   */
+  progress: Partial<OperationProgress>;
   approvedAt?: string;
   startedAt?: string;
   finishedAt?: string;

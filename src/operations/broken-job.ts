@@ -1,6 +1,6 @@
 import { parseResourceArn } from '../config/resource-arn';
 import { TERMINAL_JOB_STATES, type AwsJobState } from '../core/types';
-import type { ResourceProgress } from './operation-progress';
+import type { ResourceProgress } from '../core/operation-progress';
 
 export function isTerminalJobState(state: AwsJobState): boolean {
   return TERMINAL_JOB_STATES.includes(state);

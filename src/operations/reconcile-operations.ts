@@ -1,4 +1,5 @@
 import { FINAL_STATES } from '../core/types';
+import { ErrorCode, LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import type { EnsureLiveOutcome } from '../ports/operation-runs';
 
@@ -20,7 +21,16 @@ export async function reconcileOperations(
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { revived: [], released: [] };
   for (const environment of Object.keys(deps.config.environments)) {
-    const ops = await deps.operations.list({ environment, limit: options.perEnvironment ?? 20 });
+    const limit = options.perEnvironment ?? 20;
+    const ops = await deps.operations.list({ environment, limit }).catch((error: unknown) => {
+      // A record that cannot be read (its key is in the error) holds up its environment only.
+      if (!(error instanceof LifeboatError && error.code === ErrorCode.StoredRecordInvalid)) {
+        throw error;
+      }
+      deps.logger.warn({ err: error, environment }, 'could not read the operations; skipped');
+      return undefined;
+    });
+    if (!ops) continue;
     for (const op of ops) {
       if (op.state !== 'approved' && op.state !== 'running') continue;
       try {

@@ -1,4 +1,4 @@
-import { idempotencyToken } from '../adapters/aws/idempotency-token';
+import { idempotencyToken } from '../core/idempotency-token';
 import { countNoun } from '../core/count-noun';
 import type { AwsJob } from '../core/types';
 import { findOrStartJob } from './find-or-start-job';

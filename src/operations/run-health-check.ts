@@ -1,4 +1,4 @@
-import { formatDurationMs } from '../config/duration';
+import { formatDurationMs } from '../core/format-duration';
 import { toIso } from '../core/to-iso';
 import { progressOf, withProgress } from './operation-progress';
 import type { StepContext } from './step-context';

@@ -1,4 +1,4 @@
-import { idempotencyToken } from '../adapters/aws/idempotency-token';
+import { idempotencyToken } from '../core/idempotency-token';
 import { arnInRegion, parseResourceArn } from '../config/resource-arn';
 import type { AwsJob, PlannedResource } from '../core/types';
 import { countNoun } from '../core/count-noun';

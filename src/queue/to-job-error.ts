@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError } from 'bullmq';
-import { asLifeboatError } from '../errors';
+import { asLifeboatError, ErrorCode, LifeboatError } from '../errors';
 
 /** Which failures of a processor BullMQ retries (within the job's attempts). */
 export const JobRetry = {
@@ -21,6 +21,10 @@ export type JobRetry = (typeof JobRetry)[keyof typeof JobRetry];
  */
 export function toJobError(error: unknown, retry: JobRetry = JobRetry.AsMarked): Error {
   if (error instanceof DelayedError || error instanceof UnrecoverableError) return error;
+  // A stored record that cannot be read reads the same on every attempt, whatever the policy.
+  if (error instanceof LifeboatError && error.code === ErrorCode.StoredRecordInvalid) {
+    return new UnrecoverableError(error.message);
+  }
   if (retry === JobRetry.Always) return error instanceof Error ? error : asLifeboatError(error);
   const lifeboatError = asLifeboatError(error);
   return lifeboatError.retryable ? lifeboatError : new UnrecoverableError(lifeboatError.message);

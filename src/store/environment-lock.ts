@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { RedisKeys } from '../redis/redis-keys';
+import { readKey, storedRecordInvalid } from './parse-stored-record';
 
 /**
  * One operation per environment. The lock is taken when an operation is requested and released
@@ -8,7 +10,9 @@ import type { RedisKeys } from '../redis/redis-keys';
  * and a worker that resumes it still holds it. Promises:
  * - `acquire` succeeds for one caller only; the others learn who holds it;
  * - `release` and `takeOver` act only if the lock is held by the id they name (compare-and-delete),
- *   so a late release never frees a lock that another operation has since taken.
+ *   so a late release never frees a lock that another operation has since taken;
+ * - a holder read back that is not an operation id is a LifeboatError (`stored_record_invalid`)
+ *   naming the key.
  */
 export interface EnvironmentLock {
   acquire(
@@ -29,20 +33,35 @@ const TAKE_OVER = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 end
 return 0`;
 
+/** What a lock holds: the id of an operation (one line, no spaces, as request ids are made). */
+const holderSchema = z.string().regex(/^\S+$/);
+
 export function createEnvironmentLock(redis: Redis, keys: RedisKeys): EnvironmentLock {
+  async function read(environment: string): Promise<string | null> {
+    const key = keys.environmentLock(environment);
+    const holder = await readKey({ key, what: 'environment lock' }, () => redis.get(key));
+    if (holder !== null && !holderSchema.safeParse(holder).success) {
+      throw storedRecordInvalid(
+        { key, what: 'environment lock' },
+        `${JSON.stringify(holder.slice(0, 80))} is not an operation id`,
+      );
+    }
+    return holder;
+  }
+
   return {
     async acquire(environment, operationId) {
       const key = keys.environmentLock(environment);
       const set = await redis.set(key, operationId, 'NX');
       if (set === 'OK') return { acquired: true };
-      const holder = await redis.get(key);
+      const holder = await read(environment);
       if (holder === null || holder === operationId) {
         return holder === operationId ? { acquired: true } : this.acquire(environment, operationId);
       }
       return { acquired: false, holder };
     },
     async holder(environment) {
-      return (await redis.get(keys.environmentLock(environment))) ?? undefined;
+      return (await read(environment)) ?? undefined;
     },
     async release(environment, operationId) {
       return (await redis.eval(RELEASE, 1, keys.environmentLock(environment), operationId)) === 1;

@@ -4,10 +4,13 @@ import { isoNow, type Clock } from '../clock';
 import { initialEnvironmentState } from '../core/environment-state';
 import type { EnvironmentState } from '../core/types';
 import type { RedisKeys } from '../redis/redis-keys';
+import { environmentStateSchema } from './environment-state-schema';
+import { parseStoredJson, readKey } from './parse-stored-record';
 
 /**
  * Where each environment runs now. An environment never written is where the configuration puts
- * it: active in its primary region, protected into its recovery region.
+ * it: active in its primary region, protected into its recovery region. A stored state that does
+ * not parse is a LifeboatError (`stored_record_invalid`) naming its key.
  */
 export interface EnvironmentStateStore {
   get(environment: string): Promise<EnvironmentState>;
@@ -38,14 +41,22 @@ export function createEnvironmentStateStore(
     if (!env) throw new Error(`unknown environment ${environment}`);
     const initial = initialEnvironmentState(env, clock.now());
     if (!json) return initial;
-    const stored = JSON.parse(json) as EnvironmentState;
+    const key = keys.environmentState(environment);
+    const stored = parseStoredJson(environmentStateSchema, json, {
+      key,
+      what: 'environment state',
+    });
     // Resources added to the configuration since run where the configuration says.
     return { ...stored, resources: { ...initial.resources, ...stored.resources } };
   }
 
   return {
     async get(environment) {
-      return fromJson(environment, await redis.get(keys.environmentState(environment)));
+      const key = keys.environmentState(environment);
+      return fromJson(
+        environment,
+        await readKey({ key, what: 'environment state' }, () => redis.get(key)),
+      );
     },
     async put(state) {
       await redis.set(keys.environmentState(state.environment), JSON.stringify(state));
@@ -53,7 +64,7 @@ export function createEnvironmentStateStore(
     async update(environment, change) {
       const key = keys.environmentState(environment);
       for (let attempt = 0; attempt < 20; attempt++) {
-        const before = await redis.get(key);
+        const before = await readKey({ key, what: 'environment state' }, () => redis.get(key));
         const next = change(fromJson(environment, before));
         if (!next) return fromJson(environment, before);
         const json = JSON.stringify({ ...next, updatedAt: isoNow(clock) });

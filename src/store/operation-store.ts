@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import type { Operation } from '../core/types';
 import { ErrorCode, LifeboatError } from '../errors';
 import type { RedisKeys } from '../redis/redis-keys';
+import { operationSchema } from './operation-schema';
+import { parseStoredJson, readKey } from './parse-stored-record';
 
 /**
  * Operations in Redis, one hash each (`json` and a revision `rev`). Promises:
@@ -9,7 +11,9 @@ import type { RedisKeys } from '../redis/redis-keys';
  * - `update` is an atomic read-modify-write: the change function sees the latest operation and
  *   its result is written only if nobody wrote in between (compare-and-set on `rev`, retried),
  *   so two approvers racing, or a click and an expiry, each see the other's effect;
- * - the change function returns undefined to leave the operation as it is.
+ * - the change function returns undefined to leave the operation as it is;
+ * - what is read back is checked: a record that does not parse is a LifeboatError
+ *   (`stored_record_invalid`) naming its key, from `get`, `update` and `list` alike.
  */
 export interface OperationStore {
   create(op: Operation): Promise<boolean>;
@@ -36,9 +40,12 @@ return 1`;
 
 export function createOperationStore(redis: Redis, keys: RedisKeys): OperationStore {
   async function read(id: string): Promise<{ op: Operation; rev: string } | undefined> {
-    const [rev, json] = await redis.hmget(keys.operation(id), 'rev', 'json');
+    const key = keys.operation(id);
+    const [rev, json] = await readKey({ key, what: 'operation' }, () =>
+      redis.hmget(key, 'rev', 'json'),
+    );
     if (!rev || !json) return undefined;
-    return { op: JSON.parse(json) as Operation, rev };
+    return { op: parseStoredJson(operationSchema, json, { key, what: 'operation' }), rev };
   }
 
   return {

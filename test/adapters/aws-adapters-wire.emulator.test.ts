@@ -1,5 +1,5 @@
 import { createBackupAdapter } from '../../src/adapters/aws/backup-adapter';
-import { idempotencyToken } from '../../src/adapters/aws/idempotency-token';
+import { idempotencyToken } from '../../src/core/idempotency-token';
 import { createRoute53Adapter } from '../../src/adapters/aws/route53-adapter';
 import { startEmulatorHarness, type EmulatorHarness } from './support/emulator-harness';
 

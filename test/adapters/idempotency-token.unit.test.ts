@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { idempotencyToken } from '../../src/adapters/aws/idempotency-token';
+import { idempotencyToken } from '../../src/core/idempotency-token';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

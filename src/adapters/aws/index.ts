@@ -1,7 +1,6 @@
 export type { AwsClientOptions } from './aws-client-options';
 export { type AwsCallContext, toLifeboatError } from './aws-error';
 export { type BackupAdapterOptions, createBackupAdapter } from './backup-adapter';
-export { idempotencyToken } from './idempotency-token';
 export {
   createResourceDeleterAdapter,
   type ResourceDeleterAdapterOptions,

@@ -1,4 +1,4 @@
-import { formatDurationMs } from '../../config/duration';
+import { formatDurationMs } from '../../core/format-duration';
 import type { LifeboatEvent } from '../../events/lifeboat-event';
 import { escapeMrkdwn, mention, resourceLabel } from './mrkdwn';
 

@@ -1,6 +1,6 @@
 import type { KnownBlock } from './block-types';
 import type { DateTime } from 'luxon';
-import { formatDurationMs } from '../../config/duration';
+import { formatDurationMs } from '../../core/format-duration';
 import { countApprovals, requiredApprovals } from '../../core/approval-policy';
 import { countNoun } from '../../core/count-noun';
 import { summarizeOutcome } from '../../core/operation-report';

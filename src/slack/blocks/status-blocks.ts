@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { formatDurationMs } from '../../config/duration';
+import { formatDurationMs } from '../../core/format-duration';
 import { FINAL_STATES } from '../../core/types';
 import type { EnvironmentStatus } from '../../approval/read-environment-status';
 import type { KnownBlock } from './block-types';

@@ -1,4 +1,4 @@
-import { idempotencyToken } from '../../../src/adapters/aws/idempotency-token';
+import { idempotencyToken } from '../../../src/core/idempotency-token';
 import { type AwsJob, TERMINAL_JOB_STATES } from '../../../src/core/types';
 import type { BackupPort } from '../../../src/ports/backup-port';
 import { pollUntil } from './poll-until';

@@ -8,6 +8,7 @@ import { createEnvironmentLock } from '../../../src/store/environment-lock';
 import { createEnvironmentStateStore } from '../../../src/store/environment-state-store';
 import { fakeClock } from '../../../src/clock';
 import { sandboxConfig } from '../../support/harness';
+import { dummyPlan } from '../../unit/core/fixtures';
 import { createOperationStore } from '../../../src/store/operation-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../../support/redis-prefix';
 
@@ -23,7 +24,7 @@ function operation(id: string, requestedAt = '2026-01-01T00:00:00.000Z'): Operat
     votes: [],
     steps: [],
     progress: {},
-    plan: {} as Operation['plan'],
+    plan: dummyPlan(),
   };
 }
 

@@ -1,4 +1,5 @@
-import { formatDurationMs, parseDurationMs } from '../../../src/config/duration';
+import { parseDurationMs } from '../../../src/config/duration';
+import { formatDurationMs } from '../../../src/core/format-duration';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

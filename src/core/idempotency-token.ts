@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * The IdempotencyToken for a Start* call, derived from what the call is for, so that a retried
  * step sends the same token and AWS returns the job it already started instead of a second one.
- * Shaped as a UUID (version 5 layout); the SDK does not fill the token in by itself.
+ * Shaped as a UUID (version 5 layout); the SDK does not fill the token in by itself, and AWS
+ * Backup asks only for a string, so the adapters pass it on as it is.
  */
 export function idempotencyToken(operationId: string, step: string, resourceArn: string): string {
   const hex = createHash('sha256')
