@@ -96,18 +96,6 @@ export default tseslint.config(
     // The use cases reach the queue, Redis, AWS and Slack through ports, never the libraries or
     // the adapters themselves; jobs/ is an edge that calls them, not something they call.
     files: ['src/approval/**/*.ts', 'src/backups/**/*.ts', 'src/operations/**/*.ts'],
-    // removed when the queue and store ports land
-    ignores: [
-      'src/approval/start-approval-workers.ts',
-      'src/backups/in-flight-marker.ts',
-      'src/backups/job-outcomes.ts',
-      'src/backups/observed-durations.ts',
-      'src/backups/rpo-alert-state.ts',
-      'src/backups/run-id.ts',
-      'src/backups/start-backup-workers.ts',
-      'src/operations/operation-job-options.ts',
-      'src/operations/start-operation-workers.ts',
-    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -49,7 +49,7 @@ async function backupOnce(): Promise<{ tickToCopyMs: number; backupPlusCopyMs: n
     // Both environments tick at once; wait for both, so closing the workers interrupts nothing.
     const finished = await eventually(
       async () => {
-        const events = await publishedEvents(h.deps.redis, h.deps.keys.events);
+        const events = await publishedEvents(h.infra.redis, h.infra.keys.events);
         const done = events.filter((e) => e.type === 'backup.finished');
         return done.length >= 2 ? done : undefined;
       },

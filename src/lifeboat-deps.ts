@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Infra } from './create-infra';
@@ -18,7 +17,6 @@ import { createBackupSchedules } from './queue/backup-schedules';
 import { createDrillSchedules } from './queue/drill-schedules';
 import { createExpiryScheduler } from './queue/expiry-scheduler';
 import { createOperationRuns } from './queue/operation-runs';
-import type { RedisKeys } from './redis/redis-keys';
 import { createAuditLog, type AuditLog } from './store/audit-log';
 import { createEnvironmentLock, type EnvironmentLock } from './store/environment-lock';
 import {
@@ -47,10 +45,6 @@ export interface LifeboatDeps {
   config: Config;
   clock: Clock;
   logger: Logger;
-  /** A shared, non-blocking connection. Blocking readers (workers, event consumers) duplicate it. */
-  redis: Redis;
-  prefix: string;
-  keys: RedisKeys;
   /** How often AWS jobs and DNS changes are polled. */
   pollMs: number;
   aws: AwsPorts;
@@ -100,9 +94,6 @@ export function createLifeboatDeps(
   const { clock } = input;
   const deps: LifeboatDeps = {
     ...input,
-    redis,
-    prefix: infra.prefix,
-    keys,
     operations: createOperationStore(redis, keys),
     environments: createEnvironmentStateStore(redis, keys, () => deps.config, clock),
     locks: createEnvironmentLock(redis, keys),

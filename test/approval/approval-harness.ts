@@ -56,7 +56,7 @@ export async function approvalHarness(
       }
     },
     async events() {
-      const entries = await harness.deps.redis.xrange(harness.deps.keys.events, '-', '+');
+      const entries = await harness.infra.redis.xrange(harness.infra.keys.events, '-', '+');
       return entries.map(([, fields]) => JSON.parse(fields[1] ?? '{}') as LifeboatEvent);
     },
   };

@@ -36,7 +36,7 @@ describe('a catch-up backup when the schedule alone would miss the RPO', () => {
   });
 
   const shopEvents = (type: LifeboatEvent['type']) =>
-    environmentEvents(h.deps.redis, h.deps.keys.events, type, 'shop-prod');
+    environmentEvents(h.infra.redis, h.infra.keys.events, type, 'shop-prod');
 
   it('alerts, backs up now, and recovers', async () => {
     for (const resourceArn of [SHOP_DB, ORDERS]) {

@@ -30,7 +30,7 @@ describe('a failed copy', () => {
   });
 
   const shopEvents = (type: LifeboatEvent['type']) =>
-    environmentEvents(h.deps.redis, h.deps.keys.events, type, 'shop-prod');
+    environmentEvents(h.infra.redis, h.infra.keys.events, type, 'shop-prod');
 
   it('is retried with a new token, then fails the run, alerts once, and a later success recovers once', async () => {
     const rule = { kind: 'copy', resourceArn: SHOP_DB, message: AWS_MESSAGE };
@@ -81,7 +81,7 @@ describe('a failed copy', () => {
     expect(await shopEvents('rpo.alert')).toHaveLength(1);
 
     // The other environment was never held back by shop-prod's failure.
-    const intranet = (await publishedEvents(h.deps.redis, h.deps.keys.events)).filter(
+    const intranet = (await publishedEvents(h.infra.redis, h.infra.keys.events)).filter(
       (e) => e.type === 'backup.finished' && e.environment === 'intranet-prod',
     );
     expect(intranet).toMatchObject([{ outcome: 'succeeded' }]);

@@ -48,7 +48,7 @@ describe('RPO monitor against the emulator', () => {
     const dark = await stored('shop-prod');
     expect(dark).toMatchObject({ status: 'at-risk', protectionRegionDark: true });
     expect(dark.reason).toContain('protection region eu-central-1 is dark');
-    const alerts = (await publishedEvents(h.deps.redis, h.deps.keys.events)).filter(
+    const alerts = (await publishedEvents(h.infra.redis, h.infra.keys.events)).filter(
       (e) => e.type === 'rpo.alert',
     );
     expect(alerts).toMatchObject([{ environment: 'shop-prod', status: 'at-risk' }]);
@@ -56,7 +56,7 @@ describe('RPO monitor against the emulator', () => {
 
     await h.control('POST', '/_sandbox/regions/eu-central-1', { up: true });
     await monitorRpo(h.deps);
-    const events = await publishedEvents(h.deps.redis, h.deps.keys.events);
+    const events = await publishedEvents(h.infra.redis, h.infra.keys.events);
     expect(events.filter((e) => e.type === 'rpo.recovered')).toMatchObject([
       { environment: 'shop-prod' },
     ]);

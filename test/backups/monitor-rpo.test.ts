@@ -50,7 +50,7 @@ describe('RPO monitor (fake clock, real Redis)', () => {
   afterAll(() => redis.disconnect());
 
   const events = (type: LifeboatEvent['type'], environment = 'shop-prod') =>
-    environmentEvents(redis, deps.keys.events, type, environment);
+    environmentEvents(redis, infra.keys.events, type, environment);
   const stored = async (environment = 'shop-prod') =>
     (await deps.exposures.get(environment)) as StoredExposure;
 

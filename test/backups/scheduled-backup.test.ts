@@ -46,7 +46,7 @@ describe('scheduled backups against the emulator', () => {
 
     const finished = await eventually(
       async () => {
-        const events = await publishedEvents(h.deps.redis, h.deps.keys.events);
+        const events = await publishedEvents(h.infra.redis, h.infra.keys.events);
         const done = events.filter((e) => e.type === 'backup.finished');
         return done.length >= 2 ? done : undefined;
       },

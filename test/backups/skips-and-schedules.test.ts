@@ -55,7 +55,7 @@ describe('skipped ticks and schedules (real Redis and BullMQ, scripted AWS)', ()
     const result = await step(deps, 'tick-1@1');
     expect(result).toMatchObject({ kind: 'skipped' });
     expect(aws.starts).toHaveLength(0);
-    const [finished] = await publishedEvents(redis, deps.keys.events);
+    const [finished] = await publishedEvents(redis, infra.keys.events);
     expect(finished).toMatchObject({
       type: 'backup.finished',
       outcome: 'skipped',

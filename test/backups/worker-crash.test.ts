@@ -93,7 +93,7 @@ describe('a worker killed mid-run', () => {
     });
     const finished = await eventually(
       async () => {
-        const events = (await publishedEvents(h.deps.redis, h.deps.keys.events)).filter(
+        const events = (await publishedEvents(h.infra.redis, h.infra.keys.events)).filter(
           (e) => e.type === 'backup.finished',
         );
         return events.length >= 2 ? events : undefined;
@@ -107,7 +107,7 @@ describe('a worker killed mid-run', () => {
     ]);
 
     // The kill left jobs active: BullMQ found them stalled and another worker took them over.
-    const queueEvents = await h.deps.redis.xrange(`${h.prefix}:backups:events`, '-', '+');
+    const queueEvents = await h.infra.redis.xrange(`${h.prefix}:backups:events`, '-', '+');
     const stalled = queueEvents.filter(([, fields]) => fields[1] === 'stalled');
     expect(stalled.length).toBeGreaterThanOrEqual(1);
 

@@ -12,7 +12,7 @@ import {
 import { operationHarness } from './support/operation-harness';
 
 async function stepEvents(h: Harness, operationId: string) {
-  const entries = await h.deps.redis.xrange(h.deps.keys.events, '-', '+');
+  const entries = await h.infra.redis.xrange(h.infra.keys.events, '-', '+');
   return entries
     .map(([, fields]) => JSON.parse(fields[1] ?? '{}') as LifeboatEvent)
     .filter(

@@ -109,7 +109,7 @@ export async function botHarness(
     ephemerals,
     ...(timers ? { timers } : {}),
     async eventsHandled() {
-      const { redis, keys } = h.deps;
+      const { redis, keys } = h.infra;
       const [newest] = await redis.xrevrange(keys.events, '+', '-', 'COUNT', 1);
       if (!newest) return;
       await eventually(

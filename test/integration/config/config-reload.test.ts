@@ -29,7 +29,7 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const events = async () =>
-    (await h.deps.redis.xrange(h.deps.keys.events, '-', '+')).map(
+    (await h.infra.redis.xrange(h.infra.keys.events, '-', '+')).map(
       ([, fields]) => JSON.parse(fields[1] ?? '{}') as LifeboatEvent,
     );
   const schedule = (deps: LifeboatDeps) => syncBackupSchedules(deps, deps.backupDurations);
