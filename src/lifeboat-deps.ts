@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { createAuthorizer, type Authorizer } from './approval/authorizer';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { EventBus } from './events/event-bus';
@@ -44,6 +45,11 @@ export interface LifeboatDeps {
   locks: EnvironmentLock;
   audit: AuditLog;
   events: EventBus;
+  /**
+   * Who may request and approve, by the configuration's lists. It knows no user groups: the bot
+   * hands the commands its own, which resolves them through Slack.
+   */
+  authorizer: Authorizer;
   queues: LifeboatQueues;
   /** The 'error' listener of every BullMQ queue and worker: logged, and not once per retry. */
   queueErrors: ErrorSource;
@@ -69,6 +75,7 @@ export function createLifeboatDeps(input: {
     locks: createEnvironmentLock(redis, keys),
     audit: createAuditLog(redis, keys),
     events: createEventBus(redis, keys),
+    authorizer: createAuthorizer(() => deps.config),
     queueErrors,
     queues: createQueues(redis, input.prefix, queueErrors),
   };

@@ -8,7 +8,6 @@ import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
 import { OperationJobName, operationJobOptions } from '../operations/operation-job-options';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { createAuthorizer } from './authorizer';
 import { endRequest, removeJob } from './end-request';
 import { announceExpiry } from './expire-request';
 import { expiryJobId } from './expiry-job-id';
@@ -55,7 +54,7 @@ export async function castVote(
   }
   let authProblem: string | undefined;
   if (userId !== stored.requestedBy) {
-    const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+    const authorizer = ports.authorizer ?? deps.authorizer;
     const auth = await authorizer.check(userId, 'approver');
     if (!auth.allowed) authProblem = auth.message;
   }
