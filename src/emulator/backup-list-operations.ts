@@ -112,7 +112,7 @@ export function listBackupJobs(context: OperationContext): EmulatorResponse {
     context,
     'backup',
     (j, q) => !q.get('backupVaultName') || j.vaultName === q.get('backupVaultName'),
-    (j) => backupJobJson(context.state, j, context.nowMs, context.jobMs),
+    (j) => backupJobJson(context, j),
     'BackupJobs',
   );
 }
@@ -125,7 +125,7 @@ export function listCopyJobs(context: OperationContext): EmulatorResponse {
       (!q.get('destinationVaultArn') || j.destinationVaultArn === q.get('destinationVaultArn')) &&
       (!q.get('sourceRecoveryPointArn') ||
         j.sourceRecoveryPointArn === q.get('sourceRecoveryPointArn')),
-    (j) => copyJobJson(context.state, j, context.nowMs, context.jobMs),
+    (j) => copyJobJson(context, j),
     'CopyJobs',
   );
 }
@@ -134,7 +134,7 @@ function restoreJobsPage(context: OperationContext, jobs: RestoreJobRecord[]): E
   const sorted = [...jobs].sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, sorted, filterKeyOf(context));
   return jsonResponse({
-    RestoreJobs: items.map((j) => restoreJobJson(context.state, j, context.nowMs, context.jobMs)),
+    RestoreJobs: items.map((j) => restoreJobJson(context, j)),
     NextToken: nextToken,
   });
 }
