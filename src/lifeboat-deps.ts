@@ -1,3 +1,4 @@
+import { createAuthorizer, type Authorizer } from './approval/authorizer';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Infra } from './create-infra';
@@ -77,6 +78,11 @@ export interface LifeboatDeps {
   backupSchedules: BackupSchedules;
   /** Each environment's recurring drill request. */
   drillSchedules: DrillSchedules;
+  /**
+   * Who may request and approve, by the configuration's lists. It knows no user groups: the bot
+   * hands the commands its own, which resolves them through Slack.
+   */
+  authorizer: Authorizer;
 }
 
 /** The use cases' dependencies, on `infra`'s Redis and queues. */
@@ -111,6 +117,7 @@ export function createLifeboatDeps(
     backupRuns: createBackupRuns(queues.backups),
     backupSchedules: createBackupSchedules(queues.backups, clock),
     drillSchedules: createDrillSchedules(queues.drills, clock),
+    authorizer: createAuthorizer(() => deps.config),
   };
   return deps;
 }

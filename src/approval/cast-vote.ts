@@ -7,7 +7,6 @@ import {
 import { toIso } from '../core/to-iso';
 import type { Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { createAuthorizer } from './authorizer';
 import { endRequest, removeJob } from './end-request';
 import { announceExpiry } from './expire-request';
 import { operationRefuser } from './operation-refuser';
@@ -53,7 +52,7 @@ export async function castVote(
   }
   let authProblem: string | undefined;
   if (userId !== stored.requestedBy) {
-    const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+    const authorizer = ports.authorizer ?? deps.authorizer;
     const auth = await authorizer.check(userId, 'approver');
     if (!auth.allowed) authProblem = auth.message;
   }

@@ -1,7 +1,6 @@
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { auditRefusal } from './audit-refusal';
-import { createAuthorizer } from './authorizer';
 import type { ApprovalPorts } from './request-operation';
 
 export type RequestBackupResult =
@@ -25,7 +24,7 @@ export async function requestBackup(
     });
     return { ok: false as const, reason, message };
   };
-  const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+  const authorizer = ports.authorizer ?? deps.authorizer;
   const auth = await authorizer.check(input.requestedBy, 'either');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
   if (!deps.config.environments[input.environment]) {

@@ -2,7 +2,6 @@ import { transition } from '../core/operation-machine';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
-import { createAuthorizer } from './authorizer';
 import { endRequest } from './end-request';
 import { operationRefuser } from './operation-refuser';
 import type { ApprovalPorts } from './request-operation';
@@ -47,7 +46,7 @@ export async function requestCancel(
       `there is no operation ${operationId}; /dr history lists the recent ones`,
     );
   if (userId !== stored.requestedBy) {
-    const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+    const authorizer = ports.authorizer ?? deps.authorizer;
     const auth = await authorizer.check(userId, 'either');
     if (!auth.allowed) return refuse('not_authorized', auth.message, stored);
   }

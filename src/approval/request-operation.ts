@@ -4,7 +4,7 @@ import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation, type Plan, type RecoveryPoint } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { auditRefusal } from './audit-refusal';
-import { createAuthorizer, type Authorizer } from './authorizer';
+import type { Authorizer } from './authorizer';
 import { expireRequest } from './expire-request';
 import { newOperationId } from './new-operation-id';
 
@@ -33,7 +33,7 @@ export type RequestOperationResult =
   | { ok: false; reason: RequestRefusal; message: string; holder?: Operation };
 
 export interface ApprovalPorts {
-  /** Default: the configuration's lists, without user groups. */
+  /** Default: `deps.authorizer` (the configuration's lists, without user groups). */
   authorizer?: Authorizer;
 }
 
@@ -64,7 +64,7 @@ export async function requestOperation(
     return { ok: false, reason, message, ...(holder ? { holder } : {}) };
   };
 
-  const authorizer = ports.authorizer ?? createAuthorizer(() => deps.config);
+  const authorizer = ports.authorizer ?? deps.authorizer;
   const auth = await authorizer.check(input.requestedBy, 'requester');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
 

@@ -7,6 +7,7 @@ import {
   type RecoveryPointState,
   type RestoreJobRecord,
 } from './emulator-state';
+import type { OperationContext } from './emulator-request';
 import { jobPhase } from './job-progress';
 import { epochSeconds } from './json-response';
 
@@ -33,15 +34,25 @@ function percentDone(jobState: string, job: JobRecord, nowMs: number, jobMs: num
   );
 }
 
-export function backupJobJson(
-  state: EmulatorState,
-  job: BackupJobRecord,
-  nowMs: number,
-  jobMs: number,
-) {
-  const jobState = jobStateNow(state, job, nowMs, jobMs);
+/** What a job's JSON depends on besides the job: the world, the time now and a job's length. */
+export type JobView = Pick<OperationContext, 'state' | 'nowMs' | 'jobMs'>;
+
+/** The fields the three kinds of job show alike. */
+function commonJobJson(job: JobRecord) {
   return {
     AccountId: job.accountId,
+    CreationDate: epochSeconds(job.createdAtMs),
+    CompletionDate: job.completedAtMs === undefined ? undefined : epochSeconds(job.completedAtMs),
+    StatusMessage: job.statusMessage,
+    IamRoleArn: job.iamRoleArn,
+    IsParent: IS_PARENT,
+  };
+}
+
+export function backupJobJson(view: JobView, job: BackupJobRecord) {
+  const jobState = jobStateNow(view.state, job, view.nowMs, view.jobMs);
+  return {
+    ...commonJobJson(job),
     BackupJobId: job.jobId,
     BackupVaultName: job.vaultName,
     BackupVaultArn: job.vaultArn,
@@ -51,30 +62,19 @@ export function backupJobJson(
     ResourceArn: job.resourceArn,
     ResourceType: job.resourceType,
     ResourceName: job.resourceName,
-    CreationDate: epochSeconds(job.createdAtMs),
     InitiationDate: epochSeconds(job.createdAtMs),
-    CompletionDate: job.completedAtMs === undefined ? undefined : epochSeconds(job.completedAtMs),
     State: jobState,
-    StatusMessage: job.statusMessage,
-    PercentDone: percentDone(jobState, job, nowMs, jobMs),
+    PercentDone: percentDone(jobState, job, view.nowMs, view.jobMs),
     BackupSizeInBytes: job.finalState === 'COMPLETED' ? BACKUP_SIZE_BYTES : undefined,
-    IamRoleArn: job.iamRoleArn,
     StartBy: epochSeconds(job.createdAtMs + 8 * 3_600_000),
     BackupType: '',
-    IsParent: IS_PARENT,
   };
 }
 
-export function copyJobJson(
-  state: EmulatorState,
-  job: CopyJobRecord,
-  nowMs: number,
-  jobMs: number,
-) {
-  const jobState = jobStateNow(state, job, nowMs, jobMs);
+export function copyJobJson(view: JobView, job: CopyJobRecord) {
   const completed = job.finalState === 'COMPLETED';
   return {
-    AccountId: job.accountId,
+    ...commonJobJson(job),
     CopyJobId: job.jobId,
     SourceBackupVaultArn: job.sourceVaultArn,
     SourceRecoveryPointArn: job.sourceRecoveryPointArn,
@@ -84,42 +84,26 @@ export function copyJobJson(
     ResourceArn: job.resourceArn,
     ResourceType: job.resourceType,
     ResourceName: job.resourceName,
-    CreationDate: epochSeconds(job.createdAtMs),
-    CompletionDate: job.completedAtMs === undefined ? undefined : epochSeconds(job.completedAtMs),
-    State: jobState,
-    StatusMessage: job.statusMessage,
+    State: jobStateNow(view.state, job, view.nowMs, view.jobMs),
     BackupSizeInBytes: completed ? BACKUP_SIZE_BYTES : undefined,
-    IamRoleArn: job.iamRoleArn,
-    IsParent: IS_PARENT,
   };
 }
 
-export function restoreJobJson(
-  state: EmulatorState,
-  job: RestoreJobRecord,
-  nowMs: number,
-  jobMs: number,
-) {
-  const jobState = jobStateNow(state, job, nowMs, jobMs);
-  const completed = job.finalState === 'COMPLETED';
+export function restoreJobJson(view: JobView, job: RestoreJobRecord) {
+  const jobState = jobStateNow(view.state, job, view.nowMs, view.jobMs);
   return {
-    AccountId: job.accountId,
+    ...commonJobJson(job),
     RestoreJobId: job.jobId,
     RecoveryPointArn: job.recoveryPointArn,
     SourceResourceArn: job.sourceResourceArn,
     BackupVaultArn: job.vaultArn,
-    CreationDate: epochSeconds(job.createdAtMs),
-    CompletionDate: job.completedAtMs === undefined ? undefined : epochSeconds(job.completedAtMs),
     Status: jobState,
-    StatusMessage: job.statusMessage,
-    PercentDone: percentDone(jobState, job, nowMs, jobMs),
+    PercentDone: percentDone(jobState, job, view.nowMs, view.jobMs),
     BackupSizeInBytes: BACKUP_SIZE_BYTES,
-    IamRoleArn: job.iamRoleArn,
-    ExpectedCompletionTimeMinutes: Math.max(1, Math.ceil(jobMs / 60_000)),
-    CreatedResourceArn: completed ? job.createdResourceArn : undefined,
+    ExpectedCompletionTimeMinutes: Math.max(1, Math.ceil(view.jobMs / 60_000)),
+    CreatedResourceArn: job.finalState === 'COMPLETED' ? job.createdResourceArn : undefined,
     ResourceType: job.resourceType,
     RecoveryPointCreationDate: epochSeconds(job.recoveryPointCreatedAtMs),
-    IsParent: IS_PARENT,
   };
 }
 

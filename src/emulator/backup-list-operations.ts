@@ -33,6 +33,24 @@ function timeWindow(
   return (ms) => (after === undefined || ms > after) && (before === undefined || ms < before);
 }
 
+/**
+ * The filters ListRecoveryPointsByBackupVault, ListBackupJobs and ListCopyJobs share: resourceArn
+ * (noted as the call's resource), resourceType and createdAfter/createdBefore, each optional.
+ */
+function resourceFilter(
+  context: OperationContext,
+): (item: { resourceArn: string; resourceType: string; createdAtMs: number }) => boolean {
+  const q = context.request.query;
+  const resourceArn = q.get('resourceArn');
+  const resourceType = q.get('resourceType');
+  const created = timeWindow(context);
+  if (resourceArn) context.noteResource(resourceArn);
+  return (item) =>
+    (!resourceArn || item.resourceArn === resourceArn) &&
+    (!resourceType || item.resourceType === resourceType) &&
+    created(item.createdAtMs);
+}
+
 function page<T>(context: OperationContext, items: readonly T[], filterKey: string) {
   return paginate(items, {
     nextToken: context.request.query.get('nextToken'),
@@ -54,20 +72,9 @@ export function listRecoveryPointsByBackupVault(
   vaultName: string,
 ): EmulatorResponse {
   const vault = findVault(context, vaultName);
-  const q = context.request.query;
-  const resourceArn = q.get('resourceArn');
-  const resourceType = q.get('resourceType');
-  const created = timeWindow(context);
-  if (resourceArn) context.noteResource(resourceArn);
+  const shared = resourceFilter(context);
   const points = context.state.recoveryPoints
-    .filter(
-      (p) =>
-        p.region === vault.region &&
-        p.vaultName === vault.name &&
-        (!resourceArn || p.resourceArn === resourceArn) &&
-        (!resourceType || p.resourceType === resourceType) &&
-        created(p.createdAtMs),
-    )
+    .filter((p) => p.region === vault.region && p.vaultName === vault.name && shared(p))
     .sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, points, filterKeyOf(context));
   return jsonResponse({ RecoveryPoints: items.map(recoveryPointJson), NextToken: nextToken });
@@ -86,21 +93,16 @@ function listJobs<J extends BackupJobRecord | CopyJobRecord>(
   listKey: 'BackupJobs' | 'CopyJobs',
 ): EmulatorResponse {
   const q = context.request.query;
-  const resourceArn = q.get('resourceArn');
   const wantedState = q.get('state');
-  const resourceType = q.get('resourceType');
-  const created = timeWindow(context);
-  if (resourceArn) context.noteResource(resourceArn);
+  const shared = resourceFilter(context);
   const jobs = context.state.jobs
     .filter((j): j is J => j.kind === kind && j.region === context.region)
     .filter(
       (j) =>
-        (!resourceArn || j.resourceArn === resourceArn) &&
-        (!resourceType || j.resourceType === resourceType) &&
+        shared(j) &&
         matches(j, q) &&
         (!wantedState ||
-          jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedState) &&
-        created(j.createdAtMs),
+          jobStateNow(context.state, j, context.nowMs, context.jobMs) === wantedState),
     )
     .sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, jobs, filterKeyOf(context));
@@ -112,7 +114,7 @@ export function listBackupJobs(context: OperationContext): EmulatorResponse {
     context,
     'backup',
     (j, q) => !q.get('backupVaultName') || j.vaultName === q.get('backupVaultName'),
-    (j) => backupJobJson(context.state, j, context.nowMs, context.jobMs),
+    (j) => backupJobJson(context, j),
     'BackupJobs',
   );
 }
@@ -125,7 +127,7 @@ export function listCopyJobs(context: OperationContext): EmulatorResponse {
       (!q.get('destinationVaultArn') || j.destinationVaultArn === q.get('destinationVaultArn')) &&
       (!q.get('sourceRecoveryPointArn') ||
         j.sourceRecoveryPointArn === q.get('sourceRecoveryPointArn')),
-    (j) => copyJobJson(context.state, j, context.nowMs, context.jobMs),
+    (j) => copyJobJson(context, j),
     'CopyJobs',
   );
 }
@@ -134,7 +136,7 @@ function restoreJobsPage(context: OperationContext, jobs: RestoreJobRecord[]): E
   const sorted = [...jobs].sort((a, b) => b.createdAtMs - a.createdAtMs);
   const { page: items, nextToken } = page(context, sorted, filterKeyOf(context));
   return jsonResponse({
-    RestoreJobs: items.map((j) => restoreJobJson(context.state, j, context.nowMs, context.jobMs)),
+    RestoreJobs: items.map((j) => restoreJobJson(context, j)),
     NextToken: nextToken,
   });
 }

@@ -153,7 +153,7 @@ export function startBackupJob(context: OperationContext): EmulatorResponse {
 export function describeBackupJob(context: OperationContext, jobId: string): EmulatorResponse {
   const job = findJob(context, 'backup', jobId);
   context.noteResource(job.resourceArn);
-  return jsonResponse(backupJobJson(context.state, job, context.nowMs, context.jobMs));
+  return jsonResponse(backupJobJson(context, job));
 }
 
 export function startCopyJob(context: OperationContext): EmulatorResponse {
@@ -212,7 +212,7 @@ export function startCopyJob(context: OperationContext): EmulatorResponse {
 export function describeCopyJob(context: OperationContext, jobId: string): EmulatorResponse {
   const job = findJob(context, 'copy', jobId);
   context.noteResource(job.resourceArn);
-  return jsonResponse({ CopyJob: copyJobJson(context.state, job, context.nowMs, context.jobMs) });
+  return jsonResponse({ CopyJob: copyJobJson(context, job) });
 }
 
 /** Metadata naming another region's KMS key or availability zone cannot restore here, as on AWS. */
@@ -298,5 +298,5 @@ export function startRestoreJob(context: OperationContext): EmulatorResponse {
 export function describeRestoreJob(context: OperationContext, jobId: string): EmulatorResponse {
   const job = findJob(context, 'restore', jobId);
   context.noteResource(job.sourceResourceArn);
-  return jsonResponse(restoreJobJson(context.state, job, context.nowMs, context.jobMs));
+  return jsonResponse(restoreJobJson(context, job));
 }

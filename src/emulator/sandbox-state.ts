@@ -19,6 +19,14 @@ export function sandboxState(state: EmulatorState, nowMs: number, jobMs: number)
     statusMessage: job.statusMessage,
     idempotencyToken: job.idempotencyToken,
   });
+  /** The jobs of one kind: what every job shows, and what that kind shows of its own. */
+  const jobsOf = <K extends JobRecord['kind'], T>(
+    kind: K,
+    own: (job: Extract<JobRecord, { kind: K }>) => T,
+  ) =>
+    state.jobs
+      .filter((j): j is Extract<JobRecord, { kind: K }> => j.kind === kind)
+      .map((j) => ({ ...common(j), ...own(j) }));
   return {
     now: iso(nowMs),
     clockOffsetMs: state.clockOffsetMs,
@@ -45,46 +53,25 @@ export function sandboxState(state: EmulatorState, nowMs: number, jobMs: number)
       encryptionKeyArn: p.encryptionKeyArn,
       sourceBackupVaultArn: p.sourceBackupVaultArn,
     })),
-    backupJobs: state.jobs.flatMap((j) =>
-      j.kind === 'backup'
-        ? [
-            {
-              ...common(j),
-              resourceArn: j.resourceArn,
-              vaultName: j.vaultName,
-              recoveryPointArn: j.recoveryPointArn,
-            },
-          ]
-        : [],
-    ),
-    copyJobs: state.jobs.flatMap((j) =>
-      j.kind === 'copy'
-        ? [
-            {
-              ...common(j),
-              resourceArn: j.resourceArn,
-              sourceRecoveryPointArn: j.sourceRecoveryPointArn,
-              destinationRegion: j.destinationRegion,
-              destinationVaultArn: j.destinationVaultArn,
-              destinationRecoveryPointArn:
-                j.finalState === 'COMPLETED' ? j.destinationRecoveryPointArn : undefined,
-            },
-          ]
-        : [],
-    ),
-    restoreJobs: state.jobs.flatMap((j) =>
-      j.kind === 'restore'
-        ? [
-            {
-              ...common(j),
-              resourceArn: j.sourceResourceArn,
-              recoveryPointArn: j.recoveryPointArn,
-              resourceType: j.resourceType,
-              createdResourceArn: j.finalState === 'COMPLETED' ? j.createdResourceArn : undefined,
-            },
-          ]
-        : [],
-    ),
+    backupJobs: jobsOf('backup', (j) => ({
+      resourceArn: j.resourceArn,
+      vaultName: j.vaultName,
+      recoveryPointArn: j.recoveryPointArn,
+    })),
+    copyJobs: jobsOf('copy', (j) => ({
+      resourceArn: j.resourceArn,
+      sourceRecoveryPointArn: j.sourceRecoveryPointArn,
+      destinationRegion: j.destinationRegion,
+      destinationVaultArn: j.destinationVaultArn,
+      destinationRecoveryPointArn:
+        j.finalState === 'COMPLETED' ? j.destinationRecoveryPointArn : undefined,
+    })),
+    restoreJobs: jobsOf('restore', (j) => ({
+      resourceArn: j.sourceResourceArn,
+      recoveryPointArn: j.recoveryPointArn,
+      resourceType: j.resourceType,
+      createdResourceArn: j.finalState === 'COMPLETED' ? j.createdResourceArn : undefined,
+    })),
     resources: state.resources.map((r) => ({
       arn: r.arn,
       region: r.region,

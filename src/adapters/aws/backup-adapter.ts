@@ -13,13 +13,25 @@ import {
   StartCopyJobCommand,
   StartRestoreJobCommand,
 } from '@aws-sdk/client-backup';
-import type { AwsJob, RecoveryPoint } from '../../core/types';
 import { ErrorCode, LifeboatError } from '../../errors';
 import type { BackupPort } from '../../ports/backup-port';
 import { awsClientConfig, type AwsClientOptions } from './aws-client-options';
 import { type AwsCallContext, toLifeboatError } from './aws-error';
 import { backupJobFrom, copyJobFrom, recoveryPointFrom, restoreJobFrom } from './backup-mappers';
 import { regionClientCache } from './region-client-cache';
+
+/** The server-side filters the List* calls share, in AWS Backup's names; unset ones are left out. */
+function serverFilters(filter: {
+  resourceArn?: string;
+  vaultName?: string;
+  createdAfter?: string;
+}) {
+  return {
+    ...(filter.resourceArn ? { ByResourceArn: filter.resourceArn } : {}),
+    ...(filter.vaultName ? { ByBackupVaultName: filter.vaultName } : {}),
+    ...(filter.createdAfter ? { ByCreatedAfter: new Date(filter.createdAfter) } : {}),
+  };
+}
 
 export interface BackupAdapterOptions extends AwsClientOptions {
   /** Builds the client of one region; tests hand in their own. */
@@ -46,6 +58,28 @@ export function createBackupAdapter(options: BackupAdapterOptions = {}): BackupP
     if (id) return id;
     throw new LifeboatError(ErrorCode.Internal, `${context.action} returned no job id`, {
       meta: { ...context },
+    });
+  }
+
+  /**
+   * Every page of one List* call, each item mapped; an item mapped to undefined is left out.
+   * A failure on any page is mapped like any other call's.
+   */
+  function listAll<Page, Item, T>(
+    context: AwsCallContext & { region: string },
+    pages: (client: BackupClient) => AsyncIterable<Page>,
+    itemsOf: (page: Page) => Item[] | undefined,
+    map: (item: Item) => T | undefined,
+  ): Promise<T[]> {
+    return call(context, async (client) => {
+      const found: T[] = [];
+      for await (const page of pages(client)) {
+        for (const item of itemsOf(page) ?? []) {
+          const mapped = map(item);
+          if (mapped !== undefined) found.push(mapped);
+        }
+      }
+      return found;
     });
   }
 
@@ -98,29 +132,16 @@ export function createBackupAdapter(options: BackupAdapterOptions = {}): BackupP
     },
 
     async listRecoveryPoints(region, vaultName, filter = {}) {
-      const context = {
-        action: 'backup:ListRecoveryPointsByBackupVault',
-        resource: vaultName,
-        region,
-      };
-      return call(context, async (client) => {
-        const points: RecoveryPoint[] = [];
-        const pages = paginateListRecoveryPointsByBackupVault(
-          { client },
-          {
-            BackupVaultName: vaultName,
-            ...(filter.resourceArn ? { ByResourceArn: filter.resourceArn } : {}),
-            ...(filter.createdAfter ? { ByCreatedAfter: new Date(filter.createdAfter) } : {}),
-          },
-        );
-        for await (const page of pages) {
-          for (const item of page.RecoveryPoints ?? []) {
-            const point = recoveryPointFrom(region, vaultName, item);
-            if (point) points.push(point);
-          }
-        }
-        return points;
-      });
+      return listAll(
+        { action: 'backup:ListRecoveryPointsByBackupVault', resource: vaultName, region },
+        (client) =>
+          paginateListRecoveryPointsByBackupVault(
+            { client },
+            { BackupVaultName: vaultName, ...serverFilters(filter) },
+          ),
+        (page) => page.RecoveryPoints,
+        (item) => recoveryPointFrom(region, vaultName, item),
+      );
     },
 
     async getRestoreMetadata(region, vaultName, recoveryPointArn) {
@@ -171,61 +192,34 @@ export function createBackupAdapter(options: BackupAdapterOptions = {}): BackupP
     },
 
     // ListRestoreJobs has no resource filter: the source resource is matched here.
-    async listRestoreJobs(region, filter) {
-      const context = { action: 'backup:ListRestoreJobs', region };
-      return call(context, async (client) => {
-        const jobs: AwsJob[] = [];
-        const pages = paginateListRestoreJobs(
-          { client },
-          filter.createdAfter ? { ByCreatedAfter: new Date(filter.createdAfter) } : {},
-        );
-        for await (const page of pages) {
-          for (const item of page.RestoreJobs ?? []) {
-            if (filter.resourceArn && item.SourceResourceArn !== filter.resourceArn) continue;
-            jobs.push(restoreJobFrom(region, item, item.RestoreJobId ?? ''));
-          }
-        }
-        return jobs;
-      });
+    async listRestoreJobs(region, { resourceArn, ...filter }) {
+      return listAll(
+        { action: 'backup:ListRestoreJobs', region },
+        (client) => paginateListRestoreJobs({ client }, serverFilters(filter)),
+        (page) => page.RestoreJobs,
+        (item) =>
+          resourceArn && item.SourceResourceArn !== resourceArn
+            ? undefined
+            : restoreJobFrom(region, item),
+      );
     },
 
     async listBackupJobs(region, filter) {
-      const context = { action: 'backup:ListBackupJobs', region };
-      return call(context, async (client) => {
-        const jobs: AwsJob[] = [];
-        const pages = paginateListBackupJobs(
-          { client },
-          {
-            ...(filter.resourceArn ? { ByResourceArn: filter.resourceArn } : {}),
-            ...(filter.vaultName ? { ByBackupVaultName: filter.vaultName } : {}),
-            ...(filter.createdAfter ? { ByCreatedAfter: new Date(filter.createdAfter) } : {}),
-          },
-        );
-        for await (const page of pages) {
-          for (const item of page.BackupJobs ?? [])
-            jobs.push(backupJobFrom(region, item, item.BackupJobId ?? ''));
-        }
-        return jobs;
-      });
+      return listAll(
+        { action: 'backup:ListBackupJobs', region },
+        (client) => paginateListBackupJobs({ client }, serverFilters(filter)),
+        (page) => page.BackupJobs,
+        (item) => backupJobFrom(region, item),
+      );
     },
 
     async listCopyJobs(region, filter) {
-      const context = { action: 'backup:ListCopyJobs', region };
-      return call(context, async (client) => {
-        const jobs: AwsJob[] = [];
-        const pages = paginateListCopyJobs(
-          { client },
-          {
-            ...(filter.resourceArn ? { ByResourceArn: filter.resourceArn } : {}),
-            ...(filter.createdAfter ? { ByCreatedAfter: new Date(filter.createdAfter) } : {}),
-          },
-        );
-        for await (const page of pages) {
-          for (const item of page.CopyJobs ?? [])
-            jobs.push(copyJobFrom(region, item, item.CopyJobId ?? ''));
-        }
-        return jobs;
-      });
+      return listAll(
+        { action: 'backup:ListCopyJobs', region },
+        (client) => paginateListCopyJobs({ client }, serverFilters(filter)),
+        (page) => page.CopyJobs,
+        (item) => copyJobFrom(region, item),
+      );
     },
   };
 }

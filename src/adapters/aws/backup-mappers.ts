@@ -35,7 +35,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-export function backupJobFrom(region: string, out: DescribeBackupJobOutput, jobId: string): AwsJob {
+/** `jobId`: the id asked for, should the answer leave it out (a listing has none to offer). */
+export function backupJobFrom(region: string, out: DescribeBackupJobOutput, jobId = ''): AwsJob {
   return {
     kind: 'backup',
     jobId: out.BackupJobId ?? jobId,
@@ -49,7 +50,7 @@ export function backupJobFrom(region: string, out: DescribeBackupJobOutput, jobI
   };
 }
 
-export function copyJobFrom(region: string, job: CopyJob, jobId: string): AwsJob {
+export function copyJobFrom(region: string, job: CopyJob, jobId = ''): AwsJob {
   return {
     kind: 'copy',
     jobId: job.CopyJobId ?? jobId,
@@ -67,7 +68,7 @@ export function copyJobFrom(region: string, job: CopyJob, jobId: string): AwsJob
 export function restoreJobFrom(
   region: string,
   out: DescribeRestoreJobOutput | RestoreJobsListMember,
-  jobId: string,
+  jobId = '',
 ): AwsJob {
   return {
     kind: 'restore',
