@@ -88,7 +88,7 @@ export const DR_VERBS = {
     positionals: [{ name: 'OP_ID' }],
     flags: {},
     summary:
-      'Cancels an operation before it moves traffic (a running one stops at its next step and tears down what it restored).',
+      'Cancels an operation before it moves traffic (a running one stops at its next step and tears down what it restored). For the requester or an approver.',
     example: '/dr cancel op-1a2b3c4d',
   },
   history: {
