@@ -1,5 +1,6 @@
 import { formatDurationMs } from '../config/duration';
 import { buildPlan } from '../core/build-plan';
+import { MAX_REASON_CHARS, reasonLength } from '../core/reason-length';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation, type Plan, type RecoveryPoint } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
@@ -23,6 +24,7 @@ export const RequestRefusal = {
   NotAuthorized: 'not_authorized',
   UnknownEnvironment: 'unknown_environment',
   MissingReason: 'missing_reason',
+  ReasonTooLong: 'reason_too_long',
   PlanRefused: 'plan_refused',
   RecoveryPointsUnavailable: 'recovery_points_unavailable',
   Busy: 'busy',
@@ -82,6 +84,12 @@ export async function requestOperation(
     return refuse(
       'missing_reason',
       `a ${input.kind} needs a reason (--reason "why") for the approvers and the audit log`,
+    );
+  }
+  if (reasonLength(reason) > MAX_REASON_CHARS) {
+    return refuse(
+      'reason_too_long',
+      `--reason is at most ${MAX_REASON_CHARS} characters; this one has ${reasonLength(reason)}`,
     );
   }
 

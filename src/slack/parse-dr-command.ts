@@ -1,3 +1,4 @@
+import { reasonLength } from '../core/reason-length';
 import { DR_VERBS, isDrVerb, usageOf, type DrVerb, type VerbSpec } from './dr-grammar';
 import { tokenizeCommand, type Token } from './tokenize-command';
 
@@ -109,6 +110,14 @@ function splitWords(verb: DrVerb, tokens: Token[]): Words {
     }
     if (value === undefined || value.trim() === '') {
       return fail(`--${name} needs a value (${flag.value})`, usageOf(verb), verb);
+    }
+    const length = reasonLength(value.trim());
+    if (flag.maxChars !== undefined && length > flag.maxChars) {
+      return fail(
+        `--${name} is at most ${flag.maxChars} characters; this one has ${length}. Say it in fewer words`,
+        usageOf(verb),
+        verb,
+      );
     }
     flags[name] = value.trim();
   }
