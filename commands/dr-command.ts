@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { lookupEnvironment } from '../src/config/lookup-environment';
 import { toIso } from '../src/core/to-iso';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { describeFailure } from '../src/slack/describe-failure';
@@ -41,7 +42,7 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
         ...(parsed.ok &&
         'environment' in parsed.command &&
         parsed.command.environment &&
-        deps.config.environments[parsed.command.environment]
+        lookupEnvironment(deps.config, parsed.command.environment).ok
           ? { environment: parsed.command.environment }
           : {}),
         summary: parsed.ok ? what : `${what} refused: ${parsed.error}`,

@@ -1,4 +1,5 @@
 import { formatDurationMs } from '../config/duration';
+import { lookupEnvironment } from '../config/lookup-environment';
 import { buildPlan } from '../core/build-plan';
 import { MAX_REASON_CHARS, reasonLength } from '../core/reason-length';
 import { toIso } from '../core/to-iso';
@@ -61,7 +62,9 @@ export async function requestOperation(
       what: `${input.kind} of ${input.environment}`,
       message,
       reason,
-      ...(deps.config.environments[input.environment] ? { environment: input.environment } : {}),
+      ...(lookupEnvironment(deps.config, input.environment).ok
+        ? { environment: input.environment }
+        : {}),
       detail: { kind: input.kind, toRegion: input.toRegion, planned: input.planned },
     });
     return { ok: false, reason, message, ...(holder ? { holder } : {}) };
@@ -71,14 +74,9 @@ export async function requestOperation(
   const auth = await authorizer.check(input.requestedBy, 'requester');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
 
-  const env = deps.config.environments[input.environment];
-  if (!env) {
-    const known = Object.keys(deps.config.environments).join(', ');
-    return refuse(
-      'unknown_environment',
-      `there is no environment "${input.environment}"; choose one of ${known}`,
-    );
-  }
+  const found = lookupEnvironment(deps.config, input.environment);
+  if (!found.ok) return refuse('unknown_environment', found.message);
+  const { env } = found;
   const reason = input.reason?.trim() ?? '';
   if (input.kind !== 'drill' && reason === '') {
     return refuse(
