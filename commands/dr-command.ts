@@ -59,7 +59,12 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
         await audit();
         await reply(
           await dispatchDrCommand(
-            { deps, authorizer: ports.authorizer, userId: command.user_id },
+            {
+              deps,
+              authorizer: ports.authorizer,
+              userId: command.user_id,
+              channelId: command.channel_id,
+            },
             drCommand,
           ),
         );

@@ -22,9 +22,11 @@ export function registerVoteButtons(app: App, deps: LifeboatDeps, ports: Command
         await ack();
         const userId = body.user.id;
         const operationId = action.value ?? '';
+        const channelId =
+          body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
         const reply = createReplier({
           client,
-          channelId: body.channel?.id,
+          channelId,
           userId,
           respond,
           logger: deps.logger,
@@ -33,7 +35,7 @@ export function registerVoteButtons(app: App, deps: LifeboatDeps, ports: Command
           await withRedisWaitNotice(deps, reply, `/dr ${decision} ${operationId}`, async () =>
             reply(
               await voteCommand(
-                { deps, authorizer: ports.authorizer, userId },
+                { deps, authorizer: ports.authorizer, userId, channelId: channelId ?? '' },
                 { decision, operationId },
               ),
             ),

@@ -6,6 +6,7 @@ import { createAuthorizer } from '../approval/authorizer';
 import { ErrorCode, LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
+import { readInstallation } from './read-installation';
 import { botRoutes } from './bot-routes';
 import { refuseReplays } from './refuse-replays';
 import {
@@ -92,7 +93,12 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);
-  register(app, deps, { authorizer: createAuthorizer(() => deps.config, directory) });
+  // Which workspace and app every request must come from, as Slack says for this token.
+  const installation = await readInstallation(app.client);
+  register(app, deps, {
+    authorizer: createAuthorizer(() => deps.config, directory),
+    installation,
+  });
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener failed');
   });

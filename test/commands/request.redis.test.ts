@@ -27,11 +27,30 @@ describe('a request and its reason, through Slack', () => {
     expect(entries.map((e) => e.type)).toEqual(['refusal']);
   });
 
+  it.each([
+    ['failover shop-prod --reason down', 'C0GENERAL'],
+    ['failback shop-prod --reason home', 'C0GENERAL'],
+    ['drill shop-prod', 'D0ALICE'],
+    ['backup shop-prod', 'D0ALICE'],
+  ])('takes /dr %s only in slack.channel, not in %s', async (text, channelId) => {
+    h.seedShopPoints(2 * HOUR);
+    const before = h.ephemerals('U0ALICE').length;
+    await h.command(text, 'U0ALICE', undefined, { channelId });
+    const reply = await h.nextEphemeral('U0ALICE', before + 1);
+    expect(reply).toContain('only in <#C0DRCHANNEL>');
+    expect(await h.deps.locks.holder('shop-prod')).toBeUndefined();
+    expect(await h.deps.queues.backups.getJobs(['waiting', 'delayed'])).toEqual([]);
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+    const [latest] = await h.deps.audit.read({ limit: 1 });
+    expect(latest).toMatchObject({ type: 'refusal', actor: 'U0ALICE' });
+  });
+
   it('posts the plan first and the reason after it, as the requester wrote it, pinging nobody', async () => {
     const reason =
       'down\n*Plan:* *eu-west-1* → *eu-north-1* (planned)\n*State:* approved <@U0CEO> <!channel>';
+    const before = h.ephemerals('U0ALICE').length;
     await h.command(`failover shop-prod --reason "${reason}"`, 'U0ALICE');
-    const reply = await h.nextEphemeral('U0ALICE', 1);
+    const reply = await h.nextEphemeral('U0ALICE', before + 1);
     const id = /\*(op-[a-z0-9]+)\*/.exec(reply)?.[1] ?? '';
     const op = await eventually(
       async () =>

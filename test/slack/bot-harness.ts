@@ -8,6 +8,7 @@ import {
   postToSlackEndpoint,
   slashCommandBody,
   TEST_SIGNING_SECRET,
+  type RequestOrigin,
   type SignedRequestOptions,
 } from '../support/slack-signing';
 
@@ -15,21 +16,24 @@ export interface BotHarness extends ApprovalHarness {
   slack: SlackApiRecorder;
   bot: RunningBot;
   url: string;
-  /** `/dr TEXT` typed by `userId`. */
+  /** `/dr TEXT` typed by `userId` (in #dr of the installed workspace, unless `from` says). */
   command(
     text: string,
     userId: string,
     options?: SignedRequestOptions,
+    from?: RequestOrigin,
   ): ReturnType<typeof postToSlackEndpoint>;
   click(
     actionId: 'dr_approve' | 'dr_deny',
     operationId: string,
     userId: string,
     options?: SignedRequestOptions,
+    from?: RequestOrigin,
   ): ReturnType<typeof postToSlackEndpoint>;
   event(
     event: Record<string, unknown>,
     options?: SignedRequestOptions,
+    from?: RequestOrigin,
   ): ReturnType<typeof postToSlackEndpoint>;
   /** The ephemeral answers `userId` got so far (chat.postEphemeral), as text. */
   ephemerals(userId: string): string[];
@@ -45,13 +49,15 @@ export async function botHarness(
     realClock?: boolean;
     clockRefreshMs?: number;
     redisUrl?: string;
+    /** Fields of Slack's auth.test answer: which workspace and app the bot is installed as. */
+    authTest?: Record<string, unknown>;
   } = {},
 ): Promise<BotHarness> {
   const h = await approvalHarness(name, approval, {
     ...(options.realClock ? { realClock: true } : {}),
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });
-  const slack = await startSlackApiRecorder();
+  const slack = await startSlackApiRecorder(options.authTest ? { authTest: options.authTest } : {});
   const bot = await startBot(h.deps, {
     signingSecret: TEST_SIGNING_SECRET,
     botToken: 'xoxb-test-token',
@@ -80,22 +86,28 @@ export async function botHarness(
     slack,
     bot,
     url,
-    command: (text, userId, opts) =>
+    command: (text, userId, opts, from) =>
       postToSlackEndpoint(
         events,
-        slashCommandBody({ text, userId, responseUrl: slack.responseUrl }),
+        slashCommandBody({ text, userId, responseUrl: slack.responseUrl, ...from }),
         form,
         opts,
       ),
-    click: (actionId, operationId, userId, opts) =>
+    click: (actionId, operationId, userId, opts, from) =>
       postToSlackEndpoint(
         events,
-        blockActionBody({ actionId, value: operationId, userId, responseUrl: slack.responseUrl }),
+        blockActionBody({
+          actionId,
+          value: operationId,
+          userId,
+          responseUrl: slack.responseUrl,
+          ...from,
+        }),
         form,
         opts,
       ),
-    event: (event, opts) =>
-      postToSlackEndpoint(events, eventCallbackBody(event), 'application/json', opts),
+    event: (event, opts, from) =>
+      postToSlackEndpoint(events, eventCallbackBody(event, from), 'application/json', opts),
     ephemerals,
     nextEphemeral(userId, count) {
       return eventually(
