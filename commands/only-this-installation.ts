@@ -35,10 +35,14 @@ function mismatch(
  */
 export function onlyThisInstallation(
   deps: LifeboatDeps,
-  installation: SlackInstallation,
+  known: Promise<SlackInstallation>,
 ): Middleware<AnyMiddlewareArgs> {
+  // Unknown (Slack did not answer at start-up, which stops the bot): nothing is taken.
+  const unknown: SlackInstallation = { orgWide: false };
+  const current = known.catch(() => unknown);
   return async (args) => {
     const { context, body, next } = args;
+    const installation = await current;
     const origin = originOf(context, body);
     const why = mismatch(installation, origin);
     if (!why) return next();

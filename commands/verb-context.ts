@@ -13,6 +13,9 @@ export interface VerbContext {
 
 export interface CommandPorts {
   authorizer: Authorizer;
-  /** The workspace and app the bot is installed as: every request must come from them. */
-  installation: SlackInstallation;
+  /**
+   * The workspace and app the bot is installed as (every request must come from them), known
+   * once Slack has answered at start-up; a failure there stops the bot.
+   */
+  installation: Promise<SlackInstallation>;
 }

@@ -6,7 +6,7 @@ import { createAuthorizer } from '../approval/authorizer';
 import { ErrorCode, LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
-import { readInstallation } from './read-installation';
+import { readInstallation, type SlackInstallation } from './read-installation';
 import { botRoutes } from './bot-routes';
 import { refuseReplays } from './refuse-replays';
 import {
@@ -93,8 +93,10 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);
-  // Which workspace and app every request must come from, as Slack says for this token.
-  const installation = await readInstallation(app.client);
+  // Which workspace and app every request must come from, as Slack says for this token once the
+  // receiver is up (the sandbox's Slack answers on the bot's own port); until then requests wait.
+  let installed!: (installation: Promise<SlackInstallation>) => void;
+  const installation = new Promise<SlackInstallation>((resolve) => (installed = resolve));
   register(app, deps, {
     authorizer: createAuthorizer(() => deps.config, directory),
     installation,
@@ -108,6 +110,14 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
     started as { address?: () => AddressInfo | string | null } | undefined
   )?.address?.();
   const port = address && typeof address === 'object' ? address.port : undefined;
+  const read = readInstallation(app.client);
+  installed(read);
+  try {
+    await read;
+  } catch (error) {
+    await app.stop().catch(() => undefined);
+    throw error;
+  }
   const notifier = await startNotifier(deps, app.client, options.notifier);
   deps.logger.info({ mode: options.appToken ? 'socket' : 'http', port }, 'Slack bot started');
 
