@@ -25,6 +25,8 @@ export interface StartBotOptions {
   slackApiUrl?: string;
   /** HTTP mode: the port of /slack/events and the custom routes (0: any free port). Socket Mode: the custom routes' port. */
   port: number;
+  /** HTTP mode: the address to listen on (default: every address, for Slack to reach). */
+  host?: string;
   /** More routes on the same port (the sandbox's channel page). */
   customRoutes?: CustomRoute[];
   notifier?: NotifierOptions;
@@ -105,7 +107,9 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
     deps.logger.error({ err: error }, 'Slack listener failed');
   });
 
-  const started: unknown = await app.start(options.port);
+  const started: unknown = await app.start(
+    options.host && !options.appToken ? { port: options.port, host: options.host } : options.port,
+  );
   const address = (
     started as { address?: () => AddressInfo | string | null } | undefined
   )?.address?.();
