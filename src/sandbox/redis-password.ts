@@ -26,6 +26,7 @@ export function privateRedisPassword(dir: string): string {
     if (other) return other;
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     writeFileSync(path, `${password}\n`, { mode: 0o600 });
+    chmodSync(path, 0o600);
   }
   return password;
 }

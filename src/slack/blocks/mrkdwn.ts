@@ -31,10 +31,12 @@ const LOOKALIKES: Readonly<Record<string, string>> = Object.freeze({
  * so `<@U…>`, `<!channel>`, `<#C…>` and `<!subteam^…>` show as text and ping nobody; `*`, `_`,
  * `~` and backticks replaced by look-alikes, so nothing is formatted; `@here`, `@channel` and
  * `@everyone` broken by a zero-width space; every run of blank space, newlines included, one
- * space, so it stays on one line. What was typed is kept as typed in the audit log.
+ * space, so it stays on one line; direction overrides dropped, so it reads in the order typed.
+ * What was typed is kept as typed in the audit log.
  */
 export function userText(text: string): string {
   return text
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/&/g, '&amp;')

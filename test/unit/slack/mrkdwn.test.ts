@@ -25,5 +25,6 @@ describe('userText', () => {
 
   it('collapses runs of blank space, newlines included', () => {
     expect(userText('  a \n\n\t b\r\nc  ')).toBe('a b c');
+    expect(userText('ok \u202edne\u202c')).toBe('ok dne');
   });
 });
