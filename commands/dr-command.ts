@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { lookupEnvironment } from '../src/config/lookup-environment';
 import { toIso } from '../src/core/to-iso';
 import type { LifeboatDeps } from '../src/lifeboat-deps';
 import { describeFailure } from '../src/slack/describe-failure';
@@ -40,7 +41,7 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
         ...(parsed.ok &&
         'environment' in parsed.command &&
         parsed.command.environment &&
-        deps.config.environments[parsed.command.environment]
+        lookupEnvironment(deps.config, parsed.command.environment).ok
           ? { environment: parsed.command.environment }
           : {}),
         summary: parsed.ok ? what : `${what} refused: ${parsed.error}`,
@@ -57,7 +58,12 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
         await audit();
         await reply(
           await dispatchDrCommand(
-            { deps, authorizer: ports.authorizer, userId: command.user_id },
+            {
+              deps,
+              authorizer: ports.authorizer,
+              userId: command.user_id,
+              channelId: command.channel_id,
+            },
             drCommand,
           ),
         );

@@ -1,3 +1,4 @@
+import { lookupEnvironment } from '../src/config/lookup-environment';
 import { historyBlocks } from '../src/slack/blocks/history-blocks';
 import type { Reply } from '../src/slack/reply';
 import { unknownEnvironment } from './status';
@@ -9,8 +10,9 @@ export async function historyCommand(
   command: { environment?: string; limit: number },
 ): Promise<Reply> {
   const { deps } = ctx;
-  if (command.environment && !deps.config.environments[command.environment]) {
-    return unknownEnvironment(ctx, command.environment, '/dr history');
+  if (command.environment) {
+    const found = lookupEnvironment(deps.config, command.environment);
+    if (!found.ok) return unknownEnvironment(ctx, found, '/dr history');
   }
   const entries = await deps.audit.read({
     ...(command.environment ? { environment: command.environment } : {}),

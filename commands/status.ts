@@ -1,4 +1,5 @@
 import { readStatuses } from '../src/approval/read-environment-status';
+import { lookupEnvironment, type EnvironmentLookup } from '../src/config/lookup-environment';
 import { statusBlocks } from '../src/slack/blocks/status-blocks';
 import type { Reply } from '../src/slack/reply';
 import { refusal } from './refusal';
@@ -10,8 +11,9 @@ export async function statusCommand(
   command: { environment?: string },
 ): Promise<Reply> {
   const { deps } = ctx;
-  if (command.environment && !deps.config.environments[command.environment]) {
-    return unknownEnvironment(ctx, command.environment, '/dr status');
+  if (command.environment) {
+    const found = lookupEnvironment(deps.config, command.environment);
+    if (!found.ok) return unknownEnvironment(ctx, found, '/dr status');
   }
   const statuses = await readStatuses(deps, command.environment);
   return {
@@ -20,10 +22,12 @@ export async function statusCommand(
   };
 }
 
-export function unknownEnvironment(ctx: VerbContext, environment: string, verb: string): Reply {
-  const known = Object.keys(ctx.deps.config.environments);
-  return refusal(
-    `there is no environment "${environment}"; the environments are ${known.join(', ')}`,
-    `${verb} ${known[0] ?? 'ENV'}`,
-  );
+/** The refusal of a name that is no environment: the one meant, or the names there are. */
+export function unknownEnvironment(
+  ctx: VerbContext,
+  failure: Extract<EnvironmentLookup, { ok: false }>,
+  verb: string,
+): Reply {
+  const first = Object.keys(ctx.deps.config.environments)[0];
+  return refusal(failure.message, `${verb} ${failure.suggestion ?? first ?? 'ENV'}`);
 }

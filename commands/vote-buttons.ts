@@ -21,9 +21,11 @@ export function registerVoteButtons(app: App, deps: LifeboatDeps, ports: Command
         await ack();
         const userId = body.user.id;
         const operationId = action.value ?? '';
+        const channelId =
+          body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
         const reply = createReplier({
           client,
-          channelId: body.channel?.id,
+          channelId,
           userId,
           respond,
           logger: deps.logger,
@@ -32,7 +34,7 @@ export function registerVoteButtons(app: App, deps: LifeboatDeps, ports: Command
           await ports.waitNotice(reply, `/dr ${decision} ${operationId}`, async () =>
             reply(
               await voteCommand(
-                { deps, authorizer: ports.authorizer, userId },
+                { deps, authorizer: ports.authorizer, userId, channelId: channelId ?? '' },
                 { decision, operationId },
               ),
             ),

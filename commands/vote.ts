@@ -15,6 +15,7 @@ export async function voteCommand(
       operationId: command.operationId,
       userId: ctx.userId,
       decision: command.decision,
+      channelId: ctx.channelId,
       ...(command.reason !== undefined ? { reason: command.reason } : {}),
     },
     { authorizer: ctx.authorizer },

@@ -1,18 +1,21 @@
 /**
- * `npm start`. Without SLACK_BOT_TOKEN: the sandbox (private Redis, AWS emulator, bot, workers and
- * a Slack-like channel page on PORT). With it: the bot and the workers for real, on DR_CONFIG and
- * AWS (or AWS_ENDPOINT_URL). SIGINT or SIGTERM stops everything within a deadline.
+ * `npm start`. Without SLACK_BOT_TOKEN, and only with no Redis given: the sandbox (its own
+ * password-protected Redis, AWS emulator, bot, workers and a Slack-like channel page on PORT, all
+ * on SANDBOX_HOST). With the token: the bot and the workers for real, on DR_CONFIG and AWS (or
+ * AWS_ENDPOINT_URL). SIGINT or SIGTERM stops everything within a deadline.
  */
 import { resolve } from 'node:path';
 import { startJobs } from '../jobs';
 import { createConfigReloader } from './config/config-reloader';
 import { createRuntime } from './create-runtime';
 import { startRedisChild } from './sandbox/redis-child';
+import { privateRedisPassword, REDIS_PASSWORD_FILE } from './sandbox/redis-password';
 import { startSandbox } from './sandbox/start-sandbox';
 import { runProcess } from './run-process';
 import { readSettings, type Settings } from './settings';
 import { botOptionsFromSettings } from './bot/bot-options-from-settings';
 import { startBot } from './bot/start-bot';
+import { startMode } from './start-mode';
 
 async function startProduction(settings: Settings): Promise<{ stop(): Promise<void> }> {
   const options = botOptionsFromSettings(settings);
@@ -37,23 +40,33 @@ async function startProduction(settings: Settings): Promise<{ stop(): Promise<vo
   };
 }
 
-/** REDIS_URL unset: a private redis-server child, append-only under .data/redis. */
+/**
+ * No Redis given: a private redis-server child on 127.0.0.1, append-only under .data/redis, with
+ * the password kept in .data/redis-password (never logged).
+ */
 async function withRedis(
   settings: Settings,
 ): Promise<{ settings: Settings; stop(): Promise<void> }> {
-  if (settings.redisUrl) return { settings, stop: async () => undefined };
-  const redis = await startRedisChild({ dir: resolve('.data/redis') });
+  if (settings.redisUrl || settings.redisSentinels)
+    return { settings, stop: async () => undefined };
+  const data = resolve('.data');
+  const redis = await startRedisChild({
+    dir: resolve(data, 'redis'),
+    password: privateRedisPassword(data),
+  });
   process.stderr.write(
-    `REDIS_URL is unset: private redis-server at ${redis.url}, append-only in .data/redis\n`,
+    `REDIS_URL is unset: private redis-server at ${redis.displayUrl}, append-only in .data/redis, its password in .data/${REDIS_PASSWORD_FILE}\n`,
   );
   return { settings: { ...settings, redisUrl: redis.url }, stop: redis.stop };
 }
 
 runProcess(
   async () => {
-    const redis = await withRedis(readSettings());
+    const given = readSettings();
+    const mode = startMode(given);
+    const redis = await withRedis(given);
     const { settings } = redis;
-    const start = settings.slackBotToken ? startProduction : startSandbox;
+    const start = mode === 'production' ? startProduction : startSandbox;
     const started = await start(settings).catch(async (error: unknown) => {
       await redis.stop();
       throw error;

@@ -34,6 +34,11 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
     .optional(),
+  REDIS_SENTINELS: z.string().optional(),
+  SANDBOX_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]+$/, { message: 'must be an address to listen on, such as 127.0.0.1' })
+    .default('127.0.0.1'),
   DR_CONFIG: z.string().min(1).default('./dr.config.yaml'),
   DR_PREFIX: z
     .string()
@@ -53,6 +58,10 @@ export interface Settings {
   slackApiUrl?: string;
   port: number;
   redisUrl?: string;
+  /** REDIS_SENTINELS as given (`host:port,…`): Redis through Sentinel. */
+  redisSentinels?: string;
+  /** Where the sandbox listens: its page, the bot and the emulator. */
+  sandboxHost: string;
   configPath: string;
   prefix: string;
   awsEndpointUrl?: string;
@@ -78,6 +87,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
     port: e.PORT,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    ...(e.REDIS_SENTINELS ? { redisSentinels: e.REDIS_SENTINELS } : {}),
+    sandboxHost: e.SANDBOX_HOST,
     configPath: e.DR_CONFIG,
     prefix: e.DR_PREFIX,
     ...(e.AWS_ENDPOINT_URL ? { awsEndpointUrl: e.AWS_ENDPOINT_URL } : {}),

@@ -18,9 +18,11 @@ export interface CastVoteInput {
   userId: string;
   decision: 'approve' | 'deny';
   reason?: string;
+  /** Where the vote was cast (Slack): it counts only in the channel of the request message. */
+  channelId?: string;
 }
 
-export type CastVoteRefusal = VoteRefusal | 'not_found' | 'plan_changed';
+export type CastVoteRefusal = VoteRefusal | 'not_found' | 'plan_changed' | 'wrong_channel';
 
 export type CastVoteOutcome =
   | { ok: true; op: Operation; effect: VoteEffect; message: string }
@@ -48,6 +50,14 @@ export async function castVote(
     return refuse(
       'not_found',
       `there is no operation ${operationId}; /dr history lists the recent ones`,
+    );
+  }
+  const where = stored.slack?.channel ?? deps.config.slack.channel;
+  if (input.channelId !== undefined && input.channelId !== where) {
+    return refuse(
+      'wrong_channel',
+      `votes on ${operationId} are taken in <#${where}>, where its request message is, so that everyone there sees them; vote there`,
+      stored,
     );
   }
   let authProblem: string | undefined;

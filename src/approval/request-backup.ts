@@ -1,3 +1,4 @@
+import { lookupEnvironment } from '../config/lookup-environment';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { auditRefusal } from './audit-refusal';
@@ -27,13 +28,8 @@ export async function requestBackup(
   const authorizer = ports.authorizer ?? deps.authorizer;
   const auth = await authorizer.check(input.requestedBy, 'either');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
-  if (!deps.config.environments[input.environment]) {
-    const known = Object.keys(deps.config.environments).join(', ');
-    return refuse(
-      'unknown_environment',
-      `there is no environment "${input.environment}"; choose one of ${known}`,
-    );
-  }
+  const found = lookupEnvironment(deps.config, input.environment);
+  if (!found.ok) return refuse('unknown_environment', found.message);
   // Retried like a scheduled run: a throttled or briefly unreachable AWS must not lose it.
   const { jobId } = await deps.backupRuns.enqueue({
     environment: input.environment,

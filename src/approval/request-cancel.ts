@@ -2,6 +2,7 @@ import { transition } from '../core/operation-machine';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
+import { SYSTEM_ACTOR } from './authorizer';
 import { endRequest } from './end-request';
 import { operationRefuser } from './operation-refuser';
 import type { ApprovalPorts } from './request-operation';
@@ -19,7 +20,8 @@ export type CancelOutcome =
     };
 
 /**
- * The cancel rule shared with the executor:
+ * Who: the requester, or an approver (the authority a denial needs). The rule shared with the
+ * executor:
  * - requested or approved → cancelled at once (lock released, queued run removed);
  * - running, DNS not started (`progress.dnsStartedAt` unset) → `cancelRequestedBy` is set and
  *   the executor ends it as cancelled at its next step boundary;
@@ -45,10 +47,19 @@ export async function requestCancel(
       'not_found',
       `there is no operation ${operationId}; /dr history lists the recent ones`,
     );
+  // No less authority than a denial: the requester withdraws their own, an approver any.
   if (userId !== stored.requestedBy) {
     const authorizer = ports.authorizer ?? deps.authorizer;
-    const auth = await authorizer.check(userId, 'either');
-    if (!auth.allowed) return refuse('not_authorized', auth.message, stored);
+    const auth = await authorizer.check(userId, 'approver');
+    if (!auth.allowed) {
+      const requester =
+        stored.requestedBy === SYSTEM_ACTOR ? 'Lifeboat' : `<@${stored.requestedBy}>`;
+      return refuse(
+        'not_authorized',
+        `only ${requester}, who requested it, or an approver may cancel ${operationId}: ${auth.message}`,
+        stored,
+      );
+    }
   }
 
   let refusal:

@@ -1,5 +1,7 @@
 import { formatDurationMs } from '../core/format-duration';
+import { lookupEnvironment } from '../config/lookup-environment';
 import { buildPlan } from '../core/build-plan';
+import { MAX_REASON_CHARS, reasonLength } from '../core/reason-length';
 import { toIso } from '../core/to-iso';
 import { FINAL_STATES, type Operation, type Plan, type RecoveryPoint } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
@@ -22,6 +24,7 @@ export const RequestRefusal = {
   NotAuthorized: 'not_authorized',
   UnknownEnvironment: 'unknown_environment',
   MissingReason: 'missing_reason',
+  ReasonTooLong: 'reason_too_long',
   PlanRefused: 'plan_refused',
   RecoveryPointsUnavailable: 'recovery_points_unavailable',
   Busy: 'busy',
@@ -58,7 +61,9 @@ export async function requestOperation(
       what: `${input.kind} of ${input.environment}`,
       message,
       reason,
-      ...(deps.config.environments[input.environment] ? { environment: input.environment } : {}),
+      ...(lookupEnvironment(deps.config, input.environment).ok
+        ? { environment: input.environment }
+        : {}),
       detail: { kind: input.kind, toRegion: input.toRegion, planned: input.planned },
     });
     return { ok: false, reason, message, ...(holder ? { holder } : {}) };
@@ -68,19 +73,20 @@ export async function requestOperation(
   const auth = await authorizer.check(input.requestedBy, 'requester');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
 
-  const env = deps.config.environments[input.environment];
-  if (!env) {
-    const known = Object.keys(deps.config.environments).join(', ');
-    return refuse(
-      'unknown_environment',
-      `there is no environment "${input.environment}"; choose one of ${known}`,
-    );
-  }
+  const found = lookupEnvironment(deps.config, input.environment);
+  if (!found.ok) return refuse('unknown_environment', found.message);
+  const { env } = found;
   const reason = input.reason?.trim() ?? '';
   if (input.kind !== 'drill' && reason === '') {
     return refuse(
       'missing_reason',
       `a ${input.kind} needs a reason (--reason "why") for the approvers and the audit log`,
+    );
+  }
+  if (reasonLength(reason) > MAX_REASON_CHARS) {
+    return refuse(
+      'reason_too_long',
+      `--reason is at most ${MAX_REASON_CHARS} characters; this one has ${reasonLength(reason)}`,
     );
   }
 

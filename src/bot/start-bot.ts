@@ -7,6 +7,7 @@ import { ErrorCode, LifeboatError } from '../errors';
 import type { Infra } from '../create-infra';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
+import { readInstallation, type SlackInstallation } from '../slack/read-installation';
 import { botRoutes } from './bot-routes';
 import { redisWaitNotice } from './redis-wait-notice';
 import { refuseReplays } from './refuse-replays';
@@ -27,6 +28,8 @@ export interface StartBotOptions {
   slackApiUrl?: string;
   /** HTTP mode: the port of /slack/events and the custom routes (0: any free port). Socket Mode: the custom routes' port. */
   port: number;
+  /** HTTP mode: the address to listen on (default: every address, for Slack to reach). */
+  host?: string;
   /** More routes on the same port (the sandbox's channel page). */
   customRoutes?: CustomRoute[];
   notifier?: NotifierOptions;
@@ -106,19 +109,34 @@ export async function startBot(
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);
+  // Which workspace and app every request must come from, as Slack says for this token once the
+  // receiver is up (the sandbox's Slack answers on the bot's own port); until then requests wait.
+  let installed!: (installation: Promise<SlackInstallation>) => void;
+  const installation = new Promise<SlackInstallation>((resolve) => (installed = resolve));
   register(app, deps, {
     authorizer: createAuthorizer(() => deps.config, directory),
     waitNotice: redisWaitNotice(redis, deps.logger),
+    installation,
   });
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener failed');
   });
 
-  const started: unknown = await app.start(options.port);
+  const started: unknown = await app.start(
+    options.host && !options.appToken ? { port: options.port, host: options.host } : options.port,
+  );
   const address = (
     started as { address?: () => AddressInfo | string | null } | undefined
   )?.address?.();
   const port = address && typeof address === 'object' ? address.port : undefined;
+  const read = readInstallation(app.client);
+  installed(read);
+  try {
+    await read;
+  } catch (error) {
+    await app.stop().catch(() => undefined);
+    throw error;
+  }
   const notifier = await startNotifier(
     deps,
     app.client,

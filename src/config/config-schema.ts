@@ -17,8 +17,29 @@ const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
 });
 
 const region = z.string().regex(REGION, { message: 'is not an AWS region name (e.g. eu-west-1)' });
-const principal = z.string().regex(/^(U|W)[A-Z0-9]+$|^@[a-z0-9._-]+$/i, {
-  message: 'is neither a Slack user id (U…) nor a user-group handle (@oncall)',
+/**
+ * Slack writes its ids in upper case and compares them exactly: `u0bob` would never match
+ * anyone, so it is refused, with the id meant. User-group handles Slack matches in any case.
+ */
+const principal = z.string().superRefine((value, ctx) => {
+  if (/^[UW][A-Z0-9]+$/.test(value) || /^@[a-z0-9._-]+$/i.test(value)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: /^[UW][A-Z0-9]+$/i.test(value)
+      ? `"${value}" is not a Slack user id as Slack writes it; did you mean ${value.toUpperCase()}?`
+      : 'is neither a Slack user id (U…) nor a user-group handle (@oncall)',
+  });
+});
+
+/** A channel id (C…, or G… for an older private channel), as Slack sends it with every request. */
+const channel = z.string().superRefine((value, ctx) => {
+  if (/^[CG][A-Z0-9]+$/.test(value)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: /^[CG][A-Z0-9]+$/i.test(value)
+      ? `"${value}" is not a Slack channel id as Slack writes it; did you mean ${value.toUpperCase()}?`
+      : `"${value}" is not a channel id; give the id (C…) from the channel's details in Slack`,
+  });
 });
 
 const record = z.object({
@@ -54,7 +75,7 @@ const environment = z.object({
 
 export const configSchema = z
   .object({
-    slack: z.object({ channel: z.string().min(1) }),
+    slack: z.object({ channel }),
     approval: z.object({
       requesters: z.array(principal).min(1),
       approvers: z.array(principal).min(1),

@@ -76,6 +76,15 @@ export function parseConfig(text: string): ConfigResult {
       ],
     };
   }
+  const forbidden = forbiddenKeys(raw);
+  if (forbidden.length > 0) {
+    return {
+      ok: false,
+      problems: forbidden.map(
+        (path) => `${path}: "__proto__" is not a name Lifeboat takes; rename it`,
+      ),
+    };
+  }
   const result = configSchema.safeParse(raw ?? {}, {
     error: (issue) =>
       issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : undefined,
@@ -120,8 +129,29 @@ export function loadConfig(path: string): Config {
   return result.config;
 }
 
+/**
+ * The paths of every `__proto__` key in the parsed file. YAML keeps it as a key, but a plain
+ * object assigned it changes its prototype instead, so it would vanish without a word.
+ */
+function forbiddenKeys(value: unknown, path: string[] = []): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenKeys(v, [...path, String(i)]));
+  if (!value || typeof value !== 'object') return [];
+  return Object.keys(value).flatMap((key) => [
+    ...(key === '__proto__' ? [[...path, key].join('.')] : []),
+    ...forbiddenKeys((value as Record<string, unknown>)[key], [...path, key]),
+  ]);
+}
+
+/**
+ * A record looked up by names people type (environments, regions): no prototype, so
+ * `constructor` or `toString` finds only what the file says.
+ */
+function ownRecord<T>(entries: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 function normalize(raw: RawConfig): Config {
-  const environments: Record<string, EnvironmentConfig> = {};
+  const environments = ownRecord<EnvironmentConfig>({});
   for (const [name, env] of Object.entries(raw.environments)) {
     environments[name] = {
       name,
@@ -134,14 +164,18 @@ function normalize(raw: RawConfig): Config {
       accountId: env.backup.roleArn.split(':')[4] ?? '',
       backup: {
         roleArn: env.backup.roleArn,
-        vaults: env.backup.vaults,
-        kmsKeys: env.backup.kmsKeys,
+        vaults: ownRecord(env.backup.vaults),
+        kmsKeys: ownRecord(env.backup.kmsKeys),
       },
       resources: env.resources.map(({ arn }) => {
         const parsed = parseResourceArn(arn);
         return { arn, resourceType: parsed?.resourceType ?? 'unknown', name: parsed?.name ?? arn };
       }),
-      dns: env.dns,
+      dns: {
+        ...env.dns,
+        records: env.dns.records.map((record) => ({ ...record, values: ownRecord(record.values) })),
+        healthChecks: ownRecord(env.dns.healthChecks),
+      },
     };
   }
   const body = {

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { EnvironmentConfig } from '../config/config';
 import { newestRecoveryPoint } from './newest-recovery-point';
+import { ownValue } from './own-value';
 import { planFingerprint } from './plan-fingerprint';
 import { toIso } from './to-iso';
 import type {
@@ -57,7 +58,7 @@ export function buildPlan(input: BuildPlanInput): BuildPlanResult {
 
   const missing: string[] = [];
   const resources: PlannedResource[] = env.resources.map((resource) => {
-    const sourceArn = state.resources[resource.arn] ?? resource.arn;
+    const sourceArn = ownValue(state.resources, resource.arn) ?? resource.arn;
     const base = { resourceArn: resource.arn, resourceType: resource.resourceType, sourceArn };
     if (kind === 'backup') return base;
     const point = newestRecoveryPoint(input.recoveryPoints, [sourceArn], to);
@@ -80,8 +81,8 @@ export function buildPlan(input: BuildPlanInput): BuildPlanResult {
   const healthChecks: string[] = [];
   if (movesDns) {
     for (const record of env.dns.records) {
-      const fromValue = record.values[from];
-      const toValue = record.values[to];
+      const fromValue = ownValue(record.values, from);
+      const toValue = ownValue(record.values, to);
       if (fromValue === undefined || toValue === undefined) {
         const missing = [
           fromValue === undefined ? from : undefined,
@@ -102,7 +103,7 @@ export function buildPlan(input: BuildPlanInput): BuildPlanResult {
         to: toValue,
       });
     }
-    const healthCheck = env.dns.healthChecks[to];
+    const healthCheck = ownValue(env.dns.healthChecks, to);
     if (healthCheck === undefined)
       problems.push(`there is no health check for ${to}; add it to dns.healthChecks`);
     else healthChecks.push(healthCheck);
@@ -137,7 +138,7 @@ export function buildPlan(input: BuildPlanInput): BuildPlanResult {
  */
 function missingPoints(input: BuildPlanInput, to: string, missing: string[]): string {
   const { environment: env, state, kind } = input;
-  const where = `${to} (vault ${env.backup.vaults[to] ?? '?'})`;
+  const where = `${to} (vault ${ownValue(env.backup.vaults, to) ?? '?'})`;
   const ways = [
     ...(to === state.protectionRegion ? [`run /dr backup ${env.name} first`] : []),
     ...(kind === 'failover' ? [`fail over with --planned while ${state.activeRegion} is up`] : []),

@@ -1,3 +1,5 @@
+import { ownValue } from './own-value';
+
 /**
  * Whether a Slack user is among `principals`: listed by id (`U0BOB`), or a member of a listed
  * user group (`@oncall`). `groupMembers` maps a handle to its members' ids; the handle may be
@@ -10,7 +12,8 @@ export function isAuthorized(
 ): boolean {
   return principals.some((principal) => {
     if (!principal.startsWith('@')) return principal === userId;
-    const members = groupMembers[principal] ?? groupMembers[principal.slice(1)] ?? [];
+    const members =
+      ownValue(groupMembers, principal) ?? ownValue(groupMembers, principal.slice(1)) ?? [];
     return members.includes(userId);
   });
 }

@@ -105,8 +105,16 @@ function route(
   if (rest.length > 0)
     throw new AwsError('NotFound', 404, `no control endpoint ${method} ${request.path}`);
   if (resource === 'state' && method === 'GET' && !id) return jsonResponse(snapshot());
-  if (resource === 'regions' && method === 'POST' && id)
+  if (resource === 'regions' && method === 'POST' && id) {
+    if (!REGION.test(id)) {
+      throw new AwsError(
+        'ValidationException',
+        400,
+        `${id} is not an AWS region name (e.g. eu-west-1)`,
+      );
+    }
     return jsonResponse(control.setRegion(id, parse(regionBody, request)));
+  }
   if (resource === 'faults' && !id) {
     if (method === 'GET') return jsonResponse(control.faults());
     if (method === 'POST') return jsonResponse(control.setFaults(parse(faultsBody, request)));

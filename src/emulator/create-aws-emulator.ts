@@ -73,7 +73,7 @@ function serviceOf(
   request: EmulatorRequest,
   scopeService: string | undefined,
 ): AwsService | undefined {
-  if (scopeService && SERVICES[scopeService]) return SERVICES[scopeService];
+  if (scopeService && Object.hasOwn(SERVICES, scopeService)) return SERVICES[scopeService];
   const target = header(request, 'x-amz-target') ?? '';
   if (target.startsWith('DynamoDB_')) return dynamodbService;
   if (request.segments[0] === '2013-04-01') return route53Service;

@@ -16,17 +16,18 @@ export function dnsName(name: string): string {
  * points and no jobs.
  */
 export function seedEmulatorState(config: Config, nowMs: number): EmulatorState {
+  // Maps looked up by what a request names (a region, a zone, a check, a token): no prototype.
   const state: EmulatorState = {
-    regions: {},
+    regions: Object.create(null) as EmulatorState['regions'],
     vaults: [],
     recoveryPoints: [],
     resources: [],
     jobs: [],
-    hostedZones: {},
+    hostedZones: Object.create(null) as EmulatorState['hostedZones'],
     changes: [],
-    healthChecks: {},
+    healthChecks: Object.create(null) as EmulatorState['healthChecks'],
     faults: structuredClone(NO_FAULTS),
-    idempotency: {},
+    idempotency: Object.create(null) as EmulatorState['idempotency'],
     calls: [],
     clockOffsetMs: 0,
   };

@@ -5,7 +5,10 @@ import { delimiter, join } from 'node:path';
 import { ErrorCode, LifeboatError } from '../errors';
 
 export interface RedisChild {
+  /** The URL to connect with: it carries the password, so it is not for logs. */
   url: string;
+  /** `redis://127.0.0.1:PORT`, without the password: what may be shown. */
+  displayUrl: string;
   pid: number | undefined;
   stop(): Promise<void>;
 }
@@ -46,11 +49,15 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * A private redis-server for `npm start` without REDIS_URL: on a free port, append-only, no
- * eviction (BullMQ loses jobs under any eviction policy), its files under `dir`. It dies with us.
+ * A private redis-server for `npm start` without REDIS_URL: on a free port of 127.0.0.1,
+ * append-only, no eviction (BullMQ loses jobs under any eviction policy), its files under `dir`,
+ * and with `password` required of every client (given on its stdin, so that no process listing
+ * shows it). It dies with us.
  */
 export async function startRedisChild(options: {
   dir: string;
+  /** Required of every client (AUTH); unset: none, for tests that start a Redis of their own. */
+  password?: string;
   binary?: string;
   /** Default: a free port. A restart on the same port and `dir` finds the data where it was. */
   port?: number;
@@ -84,14 +91,22 @@ export async function startRedisChild(options: {
       '--daemonize',
       'no',
       ...(options.args ?? []),
+      // The rest of the configuration comes from stdin.
+      '-',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.end(options.password ? `requirepass ${options.password}\n` : '');
   await waitUntilReady(child, port);
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
+  const displayUrl = `redis://127.0.0.1:${port}`;
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: options.password
+      ? `redis://:${encodeURIComponent(options.password)}@127.0.0.1:${port}`
+      : displayUrl,
+    displayUrl,
     pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {

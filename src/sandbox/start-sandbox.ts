@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { loadConfig } from '../config/config';
 import { createAwsPorts } from '../create-aws-ports';
 import { startJobs } from '../../jobs';
@@ -16,7 +17,8 @@ import { sandboxWorkspaceSeed } from './slack/sandbox-workspace-seed';
 import { createSlackDelivery } from './slack/slack-delivery';
 import { createSlackWorkspace } from './slack/slack-workspace';
 
-export const SANDBOX_CONFIG = 'config/sandbox.yaml';
+/** config/sandbox.yaml of this checkout, wherever `npm start` is run from. */
+export const SANDBOX_CONFIG = join(__dirname, '..', '..', 'config', 'sandbox.yaml');
 const SANDBOX_CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } as const;
 
 export interface RunningSandbox {
@@ -27,8 +29,10 @@ export interface RunningSandbox {
 /**
  * `npm start` without Slack credentials: the AWS emulator
  * (unless AWS_ENDPOINT_URL names one already), the bot and the workers, and the channel page on
- * PORT. The bot is the production bot: it gets signed requests from the local Slack and calls its
- * Web API through `slackApiUrl`, and the workers call AWS through the SDK and the emulator.
+ * PORT, all listening on SANDBOX_HOST (127.0.0.1 unless it says otherwise: the page lets anyone
+ * act as any sandbox user). The bot is the production bot: it gets signed requests from the
+ * local Slack and calls its Web API through `slackApiUrl`, and the workers call AWS through the
+ * SDK and the emulator. `settings.redisUrl` is the private Redis main started for it.
  */
 export async function startSandbox(
   settings: Settings,
@@ -54,7 +58,7 @@ export async function startSandbox(
     if (!awsUrl) {
       const emulator = createAwsEmulator({ config, jobMs: settings.emulatorJobMs });
       const running = await listenOnPreferredPort(
-        (port) => emulator.listen(port),
+        (port) => emulator.listen(port, settings.sandboxHost),
         settings.emulatorPort,
         Boolean(env.AWS_EMULATOR_PORT),
         (port) =>
@@ -71,7 +75,9 @@ export async function startSandbox(
     );
     stops.push(runtime.close);
 
-    const base = `http://127.0.0.1:${settings.port}`;
+    // How the sandbox's own parts reach the page's port: over loopback when it listens everywhere.
+    const reach = reachable(settings.sandboxHost);
+    const base = `http://${reach}:${settings.port}`;
     const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
     // Signed like Slack signs: with the operator's secret when one is set, else a fresh one.
     const signingSecret = settings.slackSigningSecret ?? randomBytes(24).toString('hex');
@@ -102,6 +108,7 @@ export async function startSandbox(
       botToken,
       slackApiUrl: `${base}/sandbox-slack/api/`,
       port: settings.port,
+      host: settings.sandboxHost,
       customRoutes: sandbox.routes,
     });
     stops.push(async () => {
@@ -109,7 +116,7 @@ export async function startSandbox(
       await bot.stop();
     });
 
-    const url = `http://localhost:${settings.port}`;
+    const url = `http://${reach === '127.0.0.1' ? 'localhost' : reach}:${settings.port}`;
     logger.info(
       {
         url,
@@ -125,4 +132,10 @@ export async function startSandbox(
     await stop();
     throw error;
   }
+}
+
+/** An address to connect to a server listening on `host` (0.0.0.0 and :: mean every address). */
+function reachable(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,3 +1,5 @@
+import { MAX_REASON_CHARS } from '../core/reason-length';
+
 /** The grammar of `/dr`, as the contract writes it: one spec per verb, read by the parser and the help. */
 export interface FlagSpec {
   /** The value's placeholder; absent for a switch such as --planned. */
@@ -5,6 +7,8 @@ export interface FlagSpec {
   required?: boolean;
   /** The value runs to the next flag, so an unquoted reason of several words still works. */
   rest?: boolean;
+  /** The longest value taken, in characters. */
+  maxChars?: number;
   help: string;
 }
 
@@ -20,7 +24,8 @@ const REASON_FLAG = {
   value: 'TEXT',
   required: true,
   rest: true,
-  help: 'why, for the approvers and the audit log',
+  maxChars: MAX_REASON_CHARS,
+  help: `why, for the approvers and the audit log (at most ${MAX_REASON_CHARS} characters)`,
 } as const satisfies FlagSpec;
 
 export const DR_VERBS = {
@@ -80,7 +85,14 @@ export const DR_VERBS = {
   },
   deny: {
     positionals: [{ name: 'OP_ID' }],
-    flags: { reason: { value: 'TEXT', rest: true, help: 'why, for the requester' } },
+    flags: {
+      reason: {
+        value: 'TEXT',
+        rest: true,
+        maxChars: MAX_REASON_CHARS,
+        help: `why, for the requester (at most ${MAX_REASON_CHARS} characters)`,
+      },
+    },
     summary: 'Denies a requested operation; one denial ends it.',
     example: '/dr deny op-1a2b3c4d --reason "not during the sale"',
   },
@@ -88,7 +100,7 @@ export const DR_VERBS = {
     positionals: [{ name: 'OP_ID' }],
     flags: {},
     summary:
-      'Cancels an operation before it moves traffic (a running one stops at its next step and tears down what it restored).',
+      'Cancels an operation before it moves traffic (a running one stops at its next step and tears down what it restored). For the requester or an approver.',
     example: '/dr cancel op-1a2b3c4d',
   },
   history: {

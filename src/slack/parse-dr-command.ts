@@ -1,3 +1,4 @@
+import { reasonLength } from '../core/reason-length';
 import { DR_VERBS, isDrVerb, usageOf, type DrVerb, type VerbSpec } from './dr-grammar';
 import { tokenizeCommand, type Token } from './tokenize-command';
 
@@ -78,7 +79,7 @@ function splitWords(verb: DrVerb, tokens: Token[]): Words {
     const match = /^--?([^=]*)(?:=(.*))?$/s.exec(token.text);
     const name = (match?.[1] ?? '').toLowerCase();
     const inline = match?.[2];
-    const flag = spec.flags[name];
+    const flag = Object.hasOwn(spec.flags, name) ? spec.flags[name] : undefined;
     if (!flag || !token.text.startsWith('--')) {
       const known = Object.keys(spec.flags).map((f) => `--${f}`);
       const takes = known.length > 0 ? `it takes ${known.join(', ')}` : 'it takes no flags';
@@ -109,6 +110,14 @@ function splitWords(verb: DrVerb, tokens: Token[]): Words {
     }
     if (value === undefined || value.trim() === '') {
       return fail(`--${name} needs a value (${flag.value})`, usageOf(verb), verb);
+    }
+    const length = reasonLength(value.trim());
+    if (flag.maxChars !== undefined && length > flag.maxChars) {
+      return fail(
+        `--${name} is at most ${flag.maxChars} characters; this one has ${length}. Say it in fewer words`,
+        usageOf(verb),
+        verb,
+      );
     }
     flags[name] = value.trim();
   }

@@ -58,6 +58,27 @@ describe('requestCancel', () => {
     expect((await h.deps.operations.get(op.id))?.cancelRequestedBy).toBeUndefined();
   });
 
+  it('refuses a requester who neither asked for it nor approves, and changes nothing', async () => {
+    // Bob asks; Alice may request (by id) but, without the user groups, may not approve.
+    await cancel('U0ALICE');
+    const bobs = await requestShopOperation(h, 'failover', 'U0BOB');
+    const refused = await requestCancel(h.deps, { operationId: bobs.id, userId: 'U0ALICE' });
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: 'not_authorized',
+      message: expect.stringMatching(/only <@U0BOB>, who requested it, or an approver/),
+    });
+    expect(await h.deps.operations.get(bobs.id)).toEqual(bobs);
+    expect(await h.deps.locks.holder('shop-prod')).toBe(bobs.id);
+    const entries = await h.deps.audit.read({ operationId: bobs.id });
+    expect(entries.map((e) => e.type)).toEqual(['refusal', 'request']);
+    // An approver who did not ask may still cancel it.
+    expect(await requestCancel(h.deps, { operationId: bobs.id, userId: 'U0CAROL' })).toMatchObject({
+      ok: true,
+      effect: 'cancelled',
+    });
+  });
+
   it('refuses outsiders and finished operations', async () => {
     expect(await cancel('U0MALLORY')).toMatchObject({ ok: false, reason: 'not_authorized' });
     await cancel();

@@ -70,6 +70,10 @@ describe('requestOperation', () => {
       message: expect.stringContaining('shop-prod, payments-prod, intranet-prod'),
     });
     expect(await failover({ reason: '  ' })).toMatchObject({ reason: 'missing_reason' });
+    expect(await failover({ reason: 'x'.repeat(501) })).toMatchObject({
+      reason: 'reason_too_long',
+      message: expect.stringContaining('at most 500 characters; this one has 501'),
+    });
     expect(await failover({ toRegion: 'us-west-2' })).toMatchObject({
       reason: 'plan_refused',
       message: expect.stringContaining('not an allowed region'),

@@ -13,7 +13,12 @@ function context(audit: LifeboatDeps['audit']): VerbContext {
     audit,
     clock,
   } as unknown as LifeboatDeps;
-  return { deps, userId: 'U0CAROL', authorizer: {} as VerbContext['authorizer'] };
+  return {
+    deps,
+    userId: 'U0CAROL',
+    authorizer: {} as VerbContext['authorizer'],
+    channelId: 'C0DRCHANNEL',
+  };
 }
 
 function entry(summary: string, environment?: string): AuditEntry {

@@ -6,12 +6,12 @@
  * UPDATE_SCREENSHOT=1).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../../src/sandbox/redis-child';
 import { eventually } from '../support/eventually';
-import { deletePrefix, TEST_REDIS_URL, testRedis, uniquePrefix } from '../support/redis-prefix';
 
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM_ARGS = [
@@ -31,7 +31,8 @@ let child: ChildProcess | undefined;
 let browser: Browser | undefined;
 let base = '';
 let output = '';
-const prefix = uniquePrefix('sandbox');
+// npm start keeps its private Redis and its password in .data/ of where it runs: here, not the checkout.
+const cwd = mkdtempSync(join(tmpdir(), 'lifeboat-sandbox-'));
 
 async function waitUntilHealthy(url: string, timeoutMs: number): Promise<void> {
   await eventually(
@@ -69,8 +70,6 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    REDIS_URL: TEST_REDIS_URL,
-    DR_PREFIX: prefix,
     AWS_EMULATOR_JOB_MS: '100',
     DR_POLL_MS: '100',
     LOG_LEVEL: 'warn',
@@ -80,6 +79,9 @@ beforeAll(async () => {
     'SLACK_SIGNING_SECRET',
     'SLACK_APP_TOKEN',
     'SLACK_API_URL',
+    // The sandbox runs only on a Redis of its own.
+    'REDIS_URL',
+    'REDIS_SENTINELS',
     'DR_CONFIG',
     'AWS_ENDPOINT_URL',
     'AWS_EMULATOR_PORT',
@@ -87,8 +89,8 @@ beforeAll(async () => {
     delete env[name];
   }
   // `npm start` is `tsx src/main.ts`; run tsx directly so that SIGTERM reaches Lifeboat itself.
-  child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    cwd: ROOT,
+  child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'main.ts')], {
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -101,9 +103,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stopChild();
-  const redis = testRedis();
-  await deletePrefix(redis, prefix);
-  await redis.quit();
+  rmSync(cwd, { recursive: true, force: true });
 });
 
 async function openAs(user: string): Promise<{ page: Page; errors: string[] }> {

@@ -325,4 +325,33 @@ describe('faults, outages and the control API', () => {
     expect(bad.status).toBe(400);
     expect((bad.json as { message: string }).message).toContain('up');
   });
+
+  it('takes object property names for nothing: no region, health check or service by that name', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const region = await fixture.control('POST', `/_sandbox/regions/${name}`, { up: false });
+      expect(region.status).toBe(400);
+      expect((region.json as { message: string }).message).toContain('not an AWS region');
+      const check = await fixture.control('POST', `/_sandbox/health-checks/${name}`, {
+        healthy: false,
+      });
+      expect(check.status).toBe(404);
+    }
+    // Nothing leaked onto every object.
+    expect(({} as { up?: unknown }).up).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('darkIntervals');
+    const state = (await fixture.control('GET', '/_sandbox/state')).json as StateJson;
+    expect(Object.keys(state.regions)).not.toContain('__proto__');
+    // A request scoped to a region or service of that name is an AWS error, not a crash.
+    const scoped = await fetch(`${fixture.url}/`, {
+      method: 'POST',
+      headers: {
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=test/20260301/constructor/constructor/aws4_request, SignedHeaders=host, Signature=0',
+        'content-type': 'application/x-amz-json-1.1',
+      },
+      body: '{}',
+    });
+    expect(scoped.status).toBeGreaterThanOrEqual(400);
+    expect(scoped.status).toBeLessThan(500);
+  });
 });

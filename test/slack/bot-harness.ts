@@ -10,6 +10,7 @@ import {
   postToSlackEndpoint,
   slashCommandBody,
   TEST_SIGNING_SECRET,
+  type RequestOrigin,
   type SignedRequestOptions,
 } from '../support/slack-signing';
 
@@ -17,21 +18,24 @@ export interface BotHarness extends ApprovalHarness {
   slack: SlackApiRecorder;
   bot: RunningBot;
   url: string;
-  /** `/dr TEXT` typed by `userId`. */
+  /** `/dr TEXT` typed by `userId` (in #dr of the installed workspace, unless `from` says). */
   command(
     text: string,
     userId: string,
     options?: SignedRequestOptions,
+    from?: RequestOrigin,
   ): ReturnType<typeof postToSlackEndpoint>;
   click(
     actionId: 'dr_approve' | 'dr_deny',
     operationId: string,
     userId: string,
     options?: SignedRequestOptions,
+    from?: RequestOrigin,
   ): ReturnType<typeof postToSlackEndpoint>;
   event(
     event: Record<string, unknown>,
     options?: SignedRequestOptions,
+    from?: RequestOrigin,
   ): ReturnType<typeof postToSlackEndpoint>;
   /** The ephemeral answers `userId` got so far (chat.postEphemeral), as text. */
   ephemerals(userId: string): string[];
@@ -53,13 +57,15 @@ export async function botHarness(
     redisUrl?: string;
     /** Pace the notifier on fake timers over the harness's clock instead of real time. */
     fakeTimers?: boolean;
+    /** Fields of Slack's auth.test answer: which workspace and app the bot is installed as. */
+    authTest?: Record<string, unknown>;
   } = {},
 ): Promise<BotHarness> {
   const h = await approvalHarness(name, approval, {
     ...(options.realClock ? { realClock: true } : {}),
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });
-  const slack = await startSlackApiRecorder();
+  const slack = await startSlackApiRecorder(options.authTest ? { authTest: options.authTest } : {});
   const timers = options.fakeTimers ? fakeTimers(h.clock) : undefined;
   const bot = await startBot(h.deps, h.infra, {
     signingSecret: TEST_SIGNING_SECRET,
@@ -90,22 +96,28 @@ export async function botHarness(
     slack,
     bot,
     url,
-    command: (text, userId, opts) =>
+    command: (text, userId, opts, from) =>
       postToSlackEndpoint(
         events,
-        slashCommandBody({ text, userId, responseUrl: slack.responseUrl }),
+        slashCommandBody({ text, userId, responseUrl: slack.responseUrl, ...from }),
         form,
         opts,
       ),
-    click: (actionId, operationId, userId, opts) =>
+    click: (actionId, operationId, userId, opts, from) =>
       postToSlackEndpoint(
         events,
-        blockActionBody({ actionId, value: operationId, userId, responseUrl: slack.responseUrl }),
+        blockActionBody({
+          actionId,
+          value: operationId,
+          userId,
+          responseUrl: slack.responseUrl,
+          ...from,
+        }),
         form,
         opts,
       ),
-    event: (event, opts) =>
-      postToSlackEndpoint(events, eventCallbackBody(event), 'application/json', opts),
+    event: (event, opts, from) =>
+      postToSlackEndpoint(events, eventCallbackBody(event, from), 'application/json', opts),
     ephemerals,
     ...(timers ? { timers } : {}),
     async eventsHandled() {

@@ -78,6 +78,20 @@ describe('parseDrCommand', () => {
     });
   });
 
+  it('takes a reason of at most 500 characters, saying the limit and the length', () => {
+    const words = (n: number) => 'x'.repeat(n);
+    expect(ok(`failover shop-prod --reason "${words(500)}"`)).toMatchObject({ reason: words(500) });
+    const long = refused(`failover shop-prod --reason "${words(830)}"`);
+    expect(long.error).toMatch(/--reason is at most 500 characters; this one has 830/);
+    expect(long.instead).toBe(usageOf('failover'));
+    expect(refused(`failback shop-prod --reason ${words(501)}`).error).toContain('has 501');
+    expect(refused(`deny op-1 --reason ${words(600)}`).error).toContain('at most 500');
+    // Characters as people count them: an emoji is one.
+    expect(ok(`failover shop-prod --reason "${'\u{1F525}'.repeat(500)}"`)).toMatchObject({
+      verb: 'failover',
+    });
+  });
+
   it('takes an unquoted reason up to the next flag', () => {
     expect(ok('failover shop-prod --reason eu-west-1 is down --planned')).toMatchObject({
       reason: 'eu-west-1 is down',

@@ -62,7 +62,12 @@ export interface SlackApiRecorder {
  * apps.connections.open (Socket Mode), and response_url posts. It answers `ok: true` with fresh `ts` values, and 429 with Retry-After where
  * a rule says so.
  */
-export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
+export async function startSlackApiRecorder(
+  options: {
+    /** More or other fields of the auth.test answer (an org-wide install, another app id). */
+    authTest?: Record<string, unknown>;
+  } = {},
+): Promise<SlackApiRecorder> {
   const calls: RecordedCall[] = [];
   let rules: (RateLimitRule & { left: number })[] = [];
   let groups: UserGroup[] = [];
@@ -116,6 +121,9 @@ export async function startSlackApiRecorder(): Promise<SlackApiRecorder> {
           team_id: 'T0TEAM',
           user_id: 'U0LIFEBOAT',
           bot_id: 'B0LIFEBOAT',
+          app_id: 'A0LIFEBOAT',
+          is_enterprise_install: false,
+          ...options.authTest,
         };
       case 'chat.postMessage': {
         const ts = nextTs();

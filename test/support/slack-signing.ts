@@ -54,45 +54,67 @@ function triggerId(): string {
   return `${Date.now()}.${process.pid}.${triggers}`;
 }
 
-/** The form body of a slash command. */
-export function slashCommandBody(input: {
-  text: string;
-  userId: string;
+/** Where a request comes from; default the test workspace T0TEAM, app A0LIFEBOAT, #dr. */
+export interface RequestOrigin {
+  teamId?: string;
+  /** The Enterprise Grid organization, if any. */
+  enterpriseId?: string;
+  /** null: a payload without api_app_id. */
+  apiAppId?: string | null;
   channelId?: string;
-  responseUrl?: string;
-}): string {
+}
+
+/** The form body of a slash command. */
+export function slashCommandBody(
+  input: {
+    text: string;
+    userId: string;
+    channelId?: string;
+    responseUrl?: string;
+  } & RequestOrigin,
+): string {
+  const apiAppId = input.apiAppId === undefined ? 'A0LIFEBOAT' : input.apiAppId;
   return new URLSearchParams({
     token: 'legacy-token',
-    team_id: 'T0TEAM',
+    team_id: input.teamId ?? 'T0TEAM',
     team_domain: 'example',
+    ...(input.enterpriseId
+      ? { enterprise_id: input.enterpriseId, enterprise_name: 'Example Org' }
+      : {}),
     channel_id: input.channelId ?? 'C0DRCHANNEL',
     channel_name: 'dr',
     user_id: input.userId,
     user_name: input.userId.toLowerCase(),
     command: '/dr',
     text: input.text,
-    api_app_id: 'A0LIFEBOAT',
+    ...(apiAppId !== null ? { api_app_id: apiAppId } : {}),
+    is_enterprise_install: 'false',
     response_url: input.responseUrl ?? 'http://127.0.0.1:9/response',
     trigger_id: triggerId(),
   }).toString();
 }
 
 /** The form body of a button click (block_actions). */
-export function blockActionBody(input: {
-  actionId: string;
-  value: string;
-  userId: string;
-  channelId?: string;
-  messageTs?: string;
-  responseUrl?: string;
-  /** What the clicked message showed; the bot must not trust it. */
-  blocks?: unknown[];
-}): string {
+export function blockActionBody(
+  input: {
+    actionId: string;
+    value: string;
+    userId: string;
+    channelId?: string;
+    messageTs?: string;
+    responseUrl?: string;
+    /** What the clicked message showed; the bot must not trust it. */
+    blocks?: unknown[];
+  } & RequestOrigin,
+): string {
+  const teamId = input.teamId ?? 'T0TEAM';
+  const apiAppId = input.apiAppId === undefined ? 'A0LIFEBOAT' : input.apiAppId;
   const payload = {
     type: 'block_actions',
-    team: { id: 'T0TEAM', domain: 'example' },
-    user: { id: input.userId, username: input.userId.toLowerCase(), team_id: 'T0TEAM' },
-    api_app_id: 'A0LIFEBOAT',
+    team: { id: teamId, domain: 'example' },
+    ...(input.enterpriseId ? { enterprise: { id: input.enterpriseId, name: 'Example Org' } } : {}),
+    user: { id: input.userId, username: input.userId.toLowerCase(), team_id: teamId },
+    ...(apiAppId !== null ? { api_app_id: apiAppId } : {}),
     token: 'legacy-token',
     container: {
       type: 'message',
@@ -123,15 +145,28 @@ export function blockActionBody(input: {
 }
 
 /** The JSON body of an Events API delivery. */
-export function eventCallbackBody(event: Record<string, unknown>): string {
+export function eventCallbackBody(
+  event: Record<string, unknown>,
+  origin: RequestOrigin = {},
+): string {
+  const teamId = origin.teamId ?? 'T0TEAM';
+  const apiAppId = origin.apiAppId === undefined ? 'A0LIFEBOAT' : origin.apiAppId;
   return JSON.stringify({
     token: 'legacy-token',
-    team_id: 'T0TEAM',
-    api_app_id: 'A0LIFEBOAT',
+    team_id: teamId,
+    ...(origin.enterpriseId ? { enterprise_id: origin.enterpriseId } : {}),
+    ...(apiAppId !== null ? { api_app_id: apiAppId } : {}),
     type: 'event_callback',
     event_id: `Ev${Math.random().toString(36).slice(2, 10)}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T0TEAM', user_id: 'U0LIFEBOAT', is_bot: true }],
+    authorizations: [
+      {
+        team_id: teamId,
+        enterprise_id: origin.enterpriseId ?? null,
+        user_id: 'U0LIFEBOAT',
+        is_bot: true,
+      },
+    ],
     event,
   });
 }

@@ -98,6 +98,7 @@ export function callSlackMethod(workspace: SlackWorkspace, method: string, param
         team_id: seed.teamId,
         user_id: seed.bot.id,
         bot_id: seed.bot.botId,
+        app_id: seed.appId,
         is_enterprise_install: false,
       };
 

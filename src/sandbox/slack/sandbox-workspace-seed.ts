@@ -8,6 +8,7 @@ import type { WorkspaceSeed } from './slack-workspace';
 export function sandboxWorkspaceSeed(channelId: string): WorkspaceSeed {
   return {
     teamId: 'T0SANDBOX',
+    appId: 'A0LIFEBOAT',
     teamName: 'Lifeboat Sandbox',
     bot: {
       id: 'U0LIFEBOAT',

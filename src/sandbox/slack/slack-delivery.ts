@@ -62,7 +62,7 @@ export function createSlackDelivery(options: {
   const { workspace, responseUrls, requestUrl, signingSecret } = options;
   const nowMs = options.nowMs ?? Date.now;
   const { seed } = workspace;
-  const appId = 'A0LIFEBOAT';
+  const { appId } = seed;
 
   const systemReply = (channel: string, userId: string, text: string) =>
     workspace.post({ channel, user: SLACKBOT, text, visibleTo: userId });

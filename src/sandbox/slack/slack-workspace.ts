@@ -44,6 +44,8 @@ export interface SlackMessage {
 
 export interface WorkspaceSeed {
   teamId: string;
+  /** The Slack app the bot is (api_app_id of every request, app_id of auth.test). */
+  appId: string;
   teamName: string;
   bot: SlackUser & { botId: string };
   users: SlackUser[];

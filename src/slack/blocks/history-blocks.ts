@@ -1,13 +1,16 @@
 import type { StoredAuditEntry } from '../../store/audit-log';
 import type { KnownBlock } from './block-types';
-import { context, escapeMrkdwn, mention, section, slackDate } from './mrkdwn';
+import { context, mention, section, slackDate, userText } from './mrkdwn';
 
-/** The audit log, newest first, as lines grouped into sections of at most 3,000 characters. */
+/**
+ * The audit log, newest first, as lines grouped into sections of at most 3,000 characters. A
+ * summary may hold what someone typed (a reason, a refused command), so it is shown as user text.
+ */
 export function historyBlocks(entries: readonly StoredAuditEntry[], scope: string): KnownBlock[] {
   if (entries.length === 0) return [section(`Nothing in the audit log for ${scope} yet.`)];
   const lines = entries.map(
     (e) =>
-      `${slackDate(e.at)} ${mention(e.actor)} *${e.type}*${e.environment ? ` ${e.environment}` : ''}: ${escapeMrkdwn(e.summary)}`,
+      `${slackDate(e.at)} ${mention(e.actor)} *${e.type}*${e.environment ? ` ${e.environment}` : ''}: ${userText(e.summary)}`,
   );
   const blocks: KnownBlock[] = [];
   let chunk = '';

@@ -15,6 +15,7 @@ import {
   resourceLabel,
   section,
   slackDate,
+  userText,
 } from './mrkdwn';
 
 export const APPROVE_ACTION = 'dr_approve';
@@ -79,12 +80,9 @@ export function operationMessage(
     section(
       [
         `*Requested by* ${mention(op.requestedBy)} ${slackDate(op.requestedAt)}`,
-        op.reason ? `*Reason:* ${escapeMrkdwn(op.reason)}` : undefined,
         `*Plan:* ${where}`,
         `*State:* ${stateLine}`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      ].join('\n'),
     ),
     section(restoreText(op)),
   ];
@@ -94,6 +92,14 @@ export function operationMessage(
       `*Targets:* RPO ${formatDurationMs(plan.rpoTargetMs)} · RTO ${formatDurationMs(plan.rtoTargetMs)} (deadline ${slackDate(plan.rtoDeadline)})`,
     ),
   );
+
+  // The requester's words come after the whole plan, in a block of their own, quoted: at most
+  // 500 characters on one line, they can neither push the plan out nor pass for part of it.
+  if (op.reason) {
+    blocks.push(
+      section(`*Reason*, as ${mention(op.requestedBy)} wrote it:\n>${userText(op.reason)}`),
+    );
+  }
 
   if (op.steps.length > 0) blocks.push(section(stepsText(op.steps)));
   if (op.state === 'running' || op.state === 'approved') {
@@ -193,7 +199,7 @@ function votesText(op: Operation): string | undefined {
   const parts = op.votes.map((v) =>
     v.decision === 'approve'
       ? `approved by ${mention(v.userId)} ${slackDate(v.at)}`
-      : `denied by ${mention(v.userId)} ${slackDate(v.at)}${v.reason ? `: ${escapeMrkdwn(v.reason)}` : ''}`,
+      : `denied by ${mention(v.userId)} ${slackDate(v.at)}${v.reason ? `: “${userText(v.reason)}”` : ''}`,
   );
   if (op.state === 'cancelled' && op.cancelRequestedBy)
     parts.push(`cancelled by ${mention(op.cancelRequestedBy)}`);

@@ -362,3 +362,52 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('parseConfig: names looked up by what people type', () => {
+  it('takes an environment called constructor like any other, and nothing inherited', () => {
+    const result = parseConfig(SANDBOX.replace('  intranet-prod:\n', '  constructor:\n'));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const { environments } = result.config;
+    expect(environments['constructor']?.name).toBe('constructor');
+    for (const name of ['toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(environments[name]).toBeUndefined();
+    }
+    const shop = environments['shop-prod'];
+    expect(shop?.backup.vaults['constructor']).toBeUndefined();
+    expect(shop?.dns.healthChecks['toString']).toBeUndefined();
+    expect(shop?.dns.records[0]?.values['__proto__']).toBeUndefined();
+    expect(shop?.backup.kmsKeys['valueOf']).toBeUndefined();
+  });
+
+  it('refuses __proto__ as a key anywhere, with its path, rather than drop it silently', () => {
+    expect(problemsOf(SANDBOX.replace('  intranet-prod:\n', '  __proto__:\n'))).toEqual([
+      'environments.__proto__: "__proto__" is not a name Lifeboat takes; rename it',
+    ]);
+    expect(
+      problemsOf(
+        SANDBOX.replace(
+          'vaults: { eu-west-1: shop-prod,',
+          'vaults: { __proto__: x, eu-west-1: shop-prod,',
+        ),
+      ),
+    ).toContain(
+      'environments.shop-prod.backup.vaults.__proto__: "__proto__" is not a name Lifeboat takes; rename it',
+    );
+  });
+
+  it('takes Slack ids only as Slack writes them: upper case', () => {
+    expect(problemsOf(variant((doc) => (doc.approval.approvers = ['u0bob', 'U0CAROL'])))).toEqual([
+      'approval.approvers.0: "u0bob" is not a Slack user id as Slack writes it; did you mean U0BOB?',
+    ]);
+    expect(problemsOf(variant((doc) => (doc.slack.channel = 'c0drchannel')))).toEqual([
+      'slack.channel: "c0drchannel" is not a Slack channel id as Slack writes it; did you mean C0DRCHANNEL?',
+    ]);
+    expect(problemsOf(variant((doc) => (doc.slack.channel = '#incident')))).toEqual([
+      'slack.channel: "#incident" is not a channel id; give the id (C…) from the channel\'s details in Slack',
+    ]);
+    // Slack matches user-group handles whatever their case.
+    expect(parseConfig(variant((doc) => (doc.approval.approvers = ['@DR-Approvers']))).ok).toBe(
+      true,
+    );
+  });
+});
