@@ -26,7 +26,7 @@ export function createBackupSchedules(queue: Queue<BackupJobData>, clock: Clock)
         existing?.every !== undefined && existing.next !== undefined
           ? Math.max(nowMs, existing.next - existing.every + everyMs)
           : undefined;
-      const job = await queue.upsertJobScheduler(
+      await queue.upsertJobScheduler(
         id,
         { every: everyMs, ...(startDate !== undefined ? { startDate } : {}) },
         {
@@ -35,9 +35,12 @@ export function createBackupSchedules(queue: Queue<BackupJobData>, clock: Clock)
           opts: BACKUP_JOB_OPTIONS,
         },
       );
+      // The scheduler's own next tick: the first job's timestamp + delay can differ from it by a
+      // millisecond (each is taken from its own clock reading).
+      const next = (await queue.getJobScheduler(id))?.next;
       return {
         change: existing ? 'updated' : 'created',
-        nextMs: job.timestamp + (job.delay ?? 0),
+        ...(next !== undefined ? { nextMs: next } : {}),
       };
     },
     async get(environment) {
