@@ -15,6 +15,6 @@ export async function backupCommand(
   );
   if (!result.ok) return refusal(result.message);
   return {
-    text: `:floppy_disk: Backup of ${command.environment} queued. It is copied to the recovery region, and the result is posted in <#${ctx.deps.config.slack.channel}>.`,
+    text: `:floppy_disk: Backup of ${command.environment} queued. It is copied to the recovery region, and the result is posted in <#${ctx.deps.config.current().slack.channel}>.`,
   };
 }

@@ -21,7 +21,7 @@ const REQUEST_VERBS: ReadonlySet<DrCommand['verb']> = new Set([
 
 /** One parsed `/dr` command to its handler. */
 export async function dispatchDrCommand(ctx: VerbContext, command: DrCommand): Promise<Reply> {
-  const channel = ctx.deps.config.slack.channel;
+  const channel = ctx.deps.config.current().slack.channel;
   if (REQUEST_VERBS.has(command.verb) && ctx.channelId !== channel) {
     const message = `/dr ${command.verb} is taken only in <#${channel}>, where everyone sees the requests; type it there`;
     await auditRefusal(ctx.deps, {

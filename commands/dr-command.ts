@@ -41,7 +41,7 @@ export function registerDrCommand(app: App, deps: LifeboatDeps, ports: CommandPo
         ...(parsed.ok &&
         'environment' in parsed.command &&
         parsed.command.environment &&
-        lookupEnvironment(deps.config, parsed.command.environment).ok
+        lookupEnvironment(deps.config.current(), parsed.command.environment).ok
           ? { environment: parsed.command.environment }
           : {}),
         summary: parsed.ok ? what : `${what} refused: ${parsed.error}`,

@@ -11,7 +11,7 @@ export async function historyCommand(
 ): Promise<Reply> {
   const { deps } = ctx;
   if (command.environment) {
-    const found = lookupEnvironment(deps.config, command.environment);
+    const found = lookupEnvironment(deps.config.current(), command.environment);
     if (!found.ok) return unknownEnvironment(ctx, found, '/dr history');
   }
   const entries = await deps.audit.read({

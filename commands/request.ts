@@ -36,13 +36,13 @@ export async function requestCommand(
     return refusal(result.message, instead);
   }
   const { op } = result;
-  const needed = requiredApprovals(deps.config.approval.minApprovers);
+  const needed = requiredApprovals(deps.config.current().approval.minApprovers);
   const where =
     op.kind === 'drill' ? `in ${op.plan.toRegion}` : `${op.plan.fromRegion} → ${op.plan.toRegion}`;
   return {
     text:
       `:inbox_tray: Requested *${op.id}*: ${op.kind} of ${op.environment} ${where}. ` +
-      `The request is posted in <#${deps.config.slack.channel}>; it needs ${countNoun(needed, 'approval')} from approvers other than you by ${slackDate(op.expiresAt)}. ` +
+      `The request is posted in <#${deps.config.current().slack.channel}>; it needs ${countNoun(needed, 'approval')} from approvers other than you by ${slackDate(op.expiresAt)}. ` +
       `To withdraw it: \`/dr cancel ${op.id}\`.`,
   };
 }

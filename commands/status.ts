@@ -12,7 +12,7 @@ export async function statusCommand(
 ): Promise<Reply> {
   const { deps } = ctx;
   if (command.environment) {
-    const found = lookupEnvironment(deps.config, command.environment);
+    const found = lookupEnvironment(deps.config.current(), command.environment);
     if (!found.ok) return unknownEnvironment(ctx, found, '/dr status');
   }
   const statuses = await readStatuses(deps, command.environment);
@@ -28,6 +28,6 @@ export function unknownEnvironment(
   failure: Extract<EnvironmentLookup, { ok: false }>,
   verb: string,
 ): Reply {
-  const first = Object.keys(ctx.deps.config.environments)[0];
+  const first = Object.keys(ctx.deps.config.current().environments)[0];
   return refusal(failure.message, `${verb} ${failure.suggestion ?? first ?? 'ENV'}`);
 }

@@ -24,7 +24,7 @@ export interface StartJobsOptions {
 }
 
 export interface RunningJobs {
-  /** Brings the backup and drill schedules in line with `deps.config` (after a reload). */
+  /** Brings the backup and drill schedules in line with the configuration in force (after a reload). */
   reschedule(): Promise<void>;
   close(): Promise<void>;
 }

@@ -34,7 +34,7 @@ export const DEFAULT_MONITOR_EVERY_MS = 60_000 as const;
 
 /** The workers of one side, as `jobs/index.ts` starts them. */
 export interface RunningWorkers {
-  /** Brings this side's schedules in line with `deps.config`. */
+  /** Brings this side's schedules in line with the configuration in force. */
   reschedule?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { loadConfig, type Config } from './config/config';
 import { createAwsPorts } from './create-aws-ports';
 import { createInfra, type Infra } from './create-infra';
+import { createConfigSource, type ReplaceableConfigSource } from './config/config-source';
 import { createLifeboatDeps, type AwsPorts, type LifeboatDeps } from './lifeboat-deps';
 import { createLogger, type Logger } from './logger';
 import { createRedis } from './redis/create-redis';
@@ -15,6 +16,8 @@ export interface Runtime {
   deps: LifeboatDeps;
   /** Redis and the queues as such: for the edges (jobs' wiring, bot, sandbox) only. */
   infra: Infra;
+  /** The configuration in force; only the reloader replaces it. */
+  configSource: ReplaceableConfigSource;
   close(): Promise<void>;
 }
 
@@ -40,13 +43,21 @@ export async function createRuntime(
     overrides.aws ??
     createAwsPorts(settings.awsEndpointUrl ? { endpoint: settings.awsEndpointUrl } : {});
   const infra = createInfra({ redis, prefix: settings.prefix, logger });
+  const configSource = createConfigSource(config);
   const deps = createLifeboatDeps(
-    { config, clock: overrides.clock ?? systemClock, logger, pollMs: settings.pollMs, aws },
+    {
+      config: configSource,
+      clock: overrides.clock ?? systemClock,
+      logger,
+      pollMs: settings.pollMs,
+      aws,
+    },
     infra,
   );
   return {
     deps,
     infra,
+    configSource,
     async close() {
       await infra.queues.close();
       if (!overrides.redis) await redis.quit().catch(() => undefined);

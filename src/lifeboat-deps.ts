@@ -1,6 +1,6 @@
 import { createAuthorizer, type Authorizer } from './approval/authorizer';
 import type { Clock } from './clock';
-import type { Config } from './config/config';
+import type { ConfigSource } from './config/config-source';
 import type { Infra } from './create-infra';
 import type { EventBus } from './events/event-bus';
 import type { Logger } from './logger';
@@ -43,7 +43,8 @@ export interface AwsPorts {
 
 /** Everything a use case may need, built once at the composition root and passed down. */
 export interface LifeboatDeps {
-  config: Config;
+  /** The configuration in force: read `current()` once per request, step or round. */
+  config: ConfigSource;
   clock: Clock;
   logger: Logger;
   /** How often AWS jobs and DNS changes are polled. */
@@ -88,7 +89,7 @@ export interface LifeboatDeps {
 /** The use cases' dependencies, on `infra`'s Redis and queues. */
 export function createLifeboatDeps(
   input: {
-    config: Config;
+    config: ConfigSource;
     clock: Clock;
     logger: Logger;
     pollMs: number;
@@ -101,7 +102,7 @@ export function createLifeboatDeps(
   const deps: LifeboatDeps = {
     ...input,
     operations: createOperationStore(redis, keys),
-    environments: createEnvironmentStateStore(redis, keys, () => deps.config, clock),
+    environments: createEnvironmentStateStore(redis, keys, () => deps.config.current(), clock),
     locks: createEnvironmentLock(redis, keys),
     audit: createAuditLog(redis, keys, { clock }),
     events: createEventBus(redis, keys),
@@ -117,7 +118,7 @@ export function createLifeboatDeps(
     backupRuns: createBackupRuns(queues.backups),
     backupSchedules: createBackupSchedules(queues.backups, clock),
     drillSchedules: createDrillSchedules(queues.drills, clock),
-    authorizer: createAuthorizer(() => deps.config),
+    authorizer: createAuthorizer(() => deps.config.current()),
   };
   return deps;
 }

@@ -23,6 +23,7 @@ async function startProduction(settings: Settings): Promise<{ stop(): Promise<vo
   const workers = await startJobs(runtime.deps, runtime.infra);
   const bot = await startBot(runtime.deps, runtime.infra, options);
   const reloader = createConfigReloader(runtime.deps, {
+    source: runtime.configSource,
     path: settings.configPath,
     onReload: () => workers.reschedule(),
   });

@@ -52,7 +52,7 @@ export async function castVote(
       `there is no operation ${operationId}; /dr history lists the recent ones`,
     );
   }
-  const where = stored.slack?.channel ?? deps.config.slack.channel;
+  const where = stored.slack?.channel ?? deps.config.current().slack.channel;
   if (input.channelId !== undefined && input.channelId !== where) {
     return refuse(
       'wrong_channel',
@@ -88,7 +88,7 @@ export async function castVote(
       ...(input.reason !== undefined ? { reason: input.reason } : {}),
       now: deps.clock.now(),
       isAuthorizedApprover: authProblem === undefined,
-      minApprovers: deps.config.approval.minApprovers,
+      minApprovers: deps.config.current().approval.minApprovers,
     });
     if (verdict.ok) return { op: verdict.op };
     if (verdict.reason === 'expired' && verdict.op && current.state === 'requested') {

@@ -13,14 +13,15 @@ export type PlanCheck = { ok: true } | { ok: false; message: string };
  */
 export async function planStillHolds(deps: LifeboatDeps, op: Operation): Promise<PlanCheck> {
   const { plan } = op;
-  const env = deps.config.environments[op.environment];
+  const config = deps.config.current();
+  const env = config.environments[op.environment];
   if (!env) {
     return { ok: false, message: `${op.environment} is no longer in the configuration` };
   }
-  if (plan.configVersion !== deps.config.version) {
+  if (plan.configVersion !== config.version) {
     return {
       ok: false,
-      message: `the configuration changed since ${op.id} was requested (version ${plan.configVersion} → ${deps.config.version})`,
+      message: `the configuration changed since ${op.id} was requested (version ${plan.configVersion} → ${config.version})`,
     };
   }
   const state = await deps.environments.get(op.environment);
@@ -47,7 +48,7 @@ export async function planStillHolds(deps: LifeboatDeps, op: Operation): Promise
     planned: plan.planned,
     recoveryPoints: points,
     requestedAt: DateTime.fromISO(op.requestedAt, { zone: 'utc' }),
-    configVersion: deps.config.version,
+    configVersion: config.version,
   });
   if (!rebuilt.ok) {
     return { ok: false, message: `the plan no longer holds: ${rebuilt.problems.join('; ')}` };

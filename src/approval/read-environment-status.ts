@@ -52,6 +52,8 @@ export async function readStatuses(
   deps: LifeboatDeps,
   only?: string,
 ): Promise<EnvironmentStatus[]> {
-  const envs = Object.values(deps.config.environments).filter((e) => !only || e.name === only);
+  const envs = Object.values(deps.config.current().environments).filter(
+    (e) => !only || e.name === only,
+  );
   return Promise.all(envs.map((env) => readEnvironmentStatus(deps, env)));
 }

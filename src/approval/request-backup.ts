@@ -28,7 +28,7 @@ export async function requestBackup(
   const authorizer = ports.authorizer ?? deps.authorizer;
   const auth = await authorizer.check(input.requestedBy, 'either');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
-  const found = lookupEnvironment(deps.config, input.environment);
+  const found = lookupEnvironment(deps.config.current(), input.environment);
   if (!found.ok) return refuse('unknown_environment', found.message);
   // Retried like a scheduled run: a throttled or briefly unreachable AWS must not lose it.
   const { jobId } = await deps.backupRuns.enqueue({

@@ -51,6 +51,7 @@ export async function requestOperation(
   input: RequestOperationInput,
   ports: ApprovalPorts = {},
 ): Promise<RequestOperationResult> {
+  const config = deps.config.current();
   const refuse = async (
     reason: RequestRefusal,
     message: string,
@@ -61,7 +62,7 @@ export async function requestOperation(
       what: `${input.kind} of ${input.environment}`,
       message,
       reason,
-      ...(lookupEnvironment(deps.config, input.environment).ok
+      ...(lookupEnvironment(config, input.environment).ok
         ? { environment: input.environment }
         : {}),
       detail: { kind: input.kind, toRegion: input.toRegion, planned: input.planned },
@@ -73,7 +74,7 @@ export async function requestOperation(
   const auth = await authorizer.check(input.requestedBy, 'requester');
   if (!auth.allowed) return refuse('not_authorized', auth.message);
 
-  const found = lookupEnvironment(deps.config, input.environment);
+  const found = lookupEnvironment(config, input.environment);
   if (!found.ok) return refuse('unknown_environment', found.message);
   const { env } = found;
   const reason = input.reason?.trim() ?? '';
@@ -98,7 +99,7 @@ export async function requestOperation(
     state,
     ...(input.toRegion !== undefined ? { toRegion: input.toRegion } : {}),
     requestedAt: now,
-    configVersion: deps.config.version,
+    configVersion: config.version,
   };
 
   // Where it would go, checked before asking AWS anything (a planned move needs no points).
@@ -151,7 +152,7 @@ export async function requestOperation(
     );
   }
 
-  const expiresAfterMs = deps.config.approval.expiresAfterMs;
+  const expiresAfterMs = config.approval.expiresAfterMs;
   const op: Operation = {
     id,
     kind: input.kind,

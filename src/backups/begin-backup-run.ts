@@ -24,7 +24,7 @@ export async function beginBackupRun(
   },
 ): Promise<BeginResult> {
   const { environment, marker, runId } = input;
-  const env = deps.config.environments[environment];
+  const env = deps.config.current().environments[environment];
   if (!env) {
     throw new LifeboatError(
       ErrorCode.NotFound,

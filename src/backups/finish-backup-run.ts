@@ -96,7 +96,7 @@ export async function finishBackupRun(
   if (outcome === 'succeeded') await input.durations.record(run.environment, durationMs);
   await input.marker.release(run.environment, run.runId);
 
-  const env = deps.config.environments[run.environment];
+  const env = deps.config.current().environments[run.environment];
   if (env) {
     await upsertBackupSchedule(deps, env, input.durations, input.floorMs).catch((error: unknown) =>
       deps.logger.warn(

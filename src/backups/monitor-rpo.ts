@@ -19,7 +19,7 @@ export async function monitorRpo(
   const stores = createRpoStores(deps, options.floorMs);
   const result: MonitorRpoResult = { checked: {}, errors: {} };
   await Promise.all(
-    Object.values(deps.config.environments).map(async (env) => {
+    Object.values(deps.config.current().environments).map(async (env) => {
       try {
         const { exposure } = await checkEnvironmentRpo(deps, env, stores);
         result.checked[env.name] = {

@@ -50,7 +50,7 @@ export async function processBackupRun(
     }
     run = begun.run;
   }
-  const env = deps.config.environments[run.environment];
+  const env = deps.config.current().environments[run.environment];
   const advanced = await advanceBackupRun(deps, {
     run,
     outcomes: stores.outcomes,

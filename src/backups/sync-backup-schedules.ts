@@ -11,13 +11,14 @@ export async function syncBackupSchedules(
   durations: ObservedDurations,
   floorMs?: number,
 ): Promise<{ changes: ScheduleChange[]; removed: string[] }> {
+  const { environments } = deps.config.current();
   const changes: ScheduleChange[] = [];
-  for (const env of Object.values(deps.config.environments)) {
+  for (const env of Object.values(environments)) {
     changes.push(await upsertBackupSchedule(deps, env, durations, floorMs));
   }
   const removed: string[] = [];
   for (const environment of await deps.backupSchedules.environments()) {
-    if (deps.config.environments[environment]) continue;
+    if (Object.hasOwn(environments, environment)) continue;
     await deps.backupSchedules.remove(environment);
     removed.push(environment);
     deps.logger.info({ environment }, 'backup schedule removed: environment no longer configured');

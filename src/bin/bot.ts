@@ -16,7 +16,10 @@ runProcess(
     const options = botOptionsFromSettings(settings);
     const runtime = await createRuntime(settings);
     const bot = await startBot(runtime.deps, runtime.infra, options);
-    const reloader = createConfigReloader(runtime.deps, { path: settings.configPath });
+    const reloader = createConfigReloader(runtime.deps, {
+      source: runtime.configSource,
+      path: settings.configPath,
+    });
     return {
       async stop(signal) {
         runtime.deps.logger.info({ signal }, 'bot closing');

@@ -18,6 +18,7 @@ runProcess(
     const { deps, infra } = runtime;
     const workers = await startJobs(deps, infra);
     const reloader = createConfigReloader(deps, {
+      source: runtime.configSource,
       path: settings.configPath,
       onReload: () => workers.reschedule(),
     });

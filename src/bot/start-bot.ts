@@ -66,7 +66,7 @@ export async function startBot(
   };
   const customRoutes = [
     ...(options.customRoutes ?? []),
-    ...botRoutes({ redis, queues, stores: deps }, () => deps.config),
+    ...botRoutes({ redis, queues, stores: deps }, () => deps.config.current()),
   ];
   let app: App;
   if (options.appToken) {
@@ -114,7 +114,7 @@ export async function startBot(
   let installed!: (installation: Promise<SlackInstallation>) => void;
   const installation = new Promise<SlackInstallation>((resolve) => (installed = resolve));
   register(app, deps, {
-    authorizer: createAuthorizer(() => deps.config, directory),
+    authorizer: createAuthorizer(() => deps.config.current(), directory),
     waitNotice: redisWaitNotice(redis, deps.logger),
     installation,
   });

@@ -4,6 +4,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { parseConfig, type Config } from './config';
+import type { ReplaceableConfigSource } from './config-source';
 
 export type ReloadOutcome =
   | { outcome: 'unchanged' }
@@ -22,7 +23,7 @@ const ANNOUNCED_MS = 24 * 3_600_000;
 /**
  * Live configuration: when DR_CONFIG changes (polled, so editors' renames and Kubernetes'
  * ConfigMap swaps are seen) or on SIGHUP, the file is read and validated again. A valid new
- * version replaces `deps.config` and `onReload` brings the schedules in line; approvals given
+ * version replaces the config source's current one and `onReload` brings the schedules in line; approvals given
  * under the old version no longer start their operation (the plan's fingerprint names it). A file
  * with problems changes nothing: Lifeboat keeps the last good configuration and says why, once,
  * in the channel and the log, however many processes watch the file.
@@ -30,6 +31,8 @@ const ANNOUNCED_MS = 24 * 3_600_000;
 export function createConfigReloader(
   deps: LifeboatDeps,
   input: {
+    /** The source the reloader replaces: the one `deps.config` reads. */
+    source: ReplaceableConfigSource;
     path: string;
     onReload?: (config: Config) => Promise<void>;
     /** Polling interval of the file; default 2000. 0: no watching (reload() and SIGHUP only). */
@@ -51,9 +54,9 @@ export function createConfigReloader(
     const parsed = parseConfig(text);
     if (!parsed.ok) return reject(hash(text), parsed.problems);
     const next = parsed.config;
-    const previous = deps.config;
+    const previous = input.source.current();
     if (next.version === previous.version) return { outcome: 'unchanged' };
-    deps.config = next;
+    input.source.replace(next);
     deps.logger.info(
       { from: previous.version, to: next.version, environments: Object.keys(next.environments) },
       'configuration reloaded',
@@ -79,7 +82,7 @@ export function createConfigReloader(
 
   async function reject(fingerprint: string, problems: string[]): Promise<ReloadOutcome> {
     deps.logger.error(
-      { path: input.path, problems, keeping: deps.config.version },
+      { path: input.path, problems, keeping: deps.config.current().version },
       'new configuration rejected; keeping the last good one',
     );
     if (await firstToSay(`config:rejected:${fingerprint}`)) {
@@ -87,13 +90,13 @@ export function createConfigReloader(
         type: 'config.rejected',
         path: input.path,
         problems,
-        keptVersion: deps.config.version,
+        keptVersion: deps.config.current().version,
       });
       await deps.audit.append({
         type: 'config',
         actor: 'lifeboat',
         at: toIso(deps.clock.now()),
-        summary: `configuration in ${input.path} rejected, ${deps.config.version} kept: ${problems.join('; ')}`,
+        summary: `configuration in ${input.path} rejected, ${deps.config.current().version} kept: ${problems.join('; ')}`,
       });
     }
     return { outcome: 'rejected', problems };

@@ -77,7 +77,7 @@ export async function advanceOperation(
   if (op.state !== 'approved' && op.state !== 'running') {
     return { status: 'idle', reason: `${op.id} is ${op.state}` };
   }
-  const env = deps.config.environments[op.environment];
+  const env = deps.config.current().environments[op.environment];
   if (!env) {
     throw new LifeboatError(
       ErrorCode.ConfigInvalid,

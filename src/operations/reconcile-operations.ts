@@ -20,7 +20,7 @@ export async function reconcileOperations(
   options: { perEnvironment?: number } = {},
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { revived: [], released: [] };
-  for (const environment of Object.keys(deps.config.environments)) {
+  for (const environment of Object.keys(deps.config.current().environments)) {
     const limit = options.perEnvironment ?? 20;
     const ops = await deps.operations.list({ environment, limit }).catch((error: unknown) => {
       // A record that cannot be read (its key is in the error) holds up its environment only.

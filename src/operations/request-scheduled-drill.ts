@@ -22,7 +22,7 @@ export async function requestScheduledDrill(
   environment: string,
   requestOperation: RequestOperation,
 ): Promise<{ requested: boolean; reason: string }> {
-  const env = deps.config.environments[environment];
+  const env = deps.config.current().environments[environment];
   if (env?.drillEveryMs === undefined) {
     return { requested: false, reason: `${environment} has no drill schedule` };
   }

@@ -52,7 +52,7 @@ export async function runPreflight(ctx: StepContext): Promise<StepResult> {
     planned: plan.planned,
     recoveryPoints: points,
     requestedAt: DateTime.fromISO(started.requestedAt, { zone: 'utc' }),
-    configVersion: deps.config.version,
+    configVersion: deps.config.current().version,
   });
   if (!rebuilt.ok) return fail(rebuilt.problems.join('; '));
   if (rebuilt.plan.fingerprint !== plan.fingerprint) return fail(CONFIG_CHANGED);

@@ -10,7 +10,7 @@ export async function scheduleDrills(
   deps: Pick<LifeboatDeps, 'config' | 'drillSchedules'>,
 ): Promise<DrillSchedulesSync> {
   const periodsMs = new Map<string, number>();
-  for (const env of Object.values(deps.config.environments)) {
+  for (const env of Object.values(deps.config.current().environments)) {
     if (env.drillEveryMs !== undefined) periodsMs.set(env.name, env.drillEveryMs);
   }
   return deps.drillSchedules.sync(periodsMs);

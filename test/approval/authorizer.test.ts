@@ -14,8 +14,8 @@ describe('the authorizer', () => {
 
   /** The sandbox's lists, with approvers named by id only: @oncall is the one group. */
   const config = (): Config => ({
-    ...h.deps.config,
-    approval: { ...h.deps.config.approval, approvers: ['U0BOB', 'U0CAROL'] },
+    ...h.deps.config.current(),
+    approval: { ...h.deps.config.current().approval, approvers: ['U0BOB', 'U0CAROL'] },
   });
   const slackDown: GroupDirectory = {
     members: () => Promise.reject(new Error("Slack's usergroups.list failed (fatal_error)")),

@@ -80,7 +80,7 @@ describe('castVote', () => {
     const directory: GroupDirectory = {
       members: async () => Array.from({ length: 10 }, (_, i) => `U0APP${i}`),
     };
-    const authorizer = createAuthorizer(() => h.deps.config, directory);
+    const authorizer = createAuthorizer(() => h.deps.config.current(), directory);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         castVote(

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { fakeClock, type FakeClock } from '../../src/clock';
+import { createConfigSource } from '../../src/config/config-source';
 import { createInfra, type Infra } from '../../src/create-infra';
 import { createLifeboatDeps, type AwsPorts, type LifeboatDeps } from '../../src/lifeboat-deps';
 import { createLogger } from '../../src/logger';
@@ -22,7 +23,7 @@ export function fakeClockBackupDeps(
   const infra = createInfra({ redis, prefix, logger });
   const deps = createLifeboatDeps(
     {
-      config: configFrom(backupConfigYaml()),
+      config: createConfigSource(configFrom(backupConfigYaml())),
       clock,
       logger,
       pollMs: options.pollMs,

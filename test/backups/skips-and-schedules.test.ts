@@ -5,6 +5,7 @@ import { DEFAULT_BACKUP_SETTINGS } from '../../src/backups/backup-settings';
 import { syncBackupSchedules } from '../../src/backups/sync-backup-schedules';
 import { systemClock } from '../../src/clock';
 import type { Config } from '../../src/config/config';
+import { createConfigSource } from '../../src/config/config-source';
 import { createInfra, type Infra } from '../../src/create-infra';
 import { createLifeboatDeps, type LifeboatDeps } from '../../src/lifeboat-deps';
 import { createLogger } from '../../src/logger';
@@ -24,7 +25,7 @@ describe('skipped ticks and schedules (real Redis and BullMQ, scripted AWS)', ()
 
   function depsWith(config: Config): LifeboatDeps {
     return createLifeboatDeps(
-      { config, clock: systemClock, logger, pollMs: 50, aws: aws.aws },
+      { config: createConfigSource(config), clock: systemClock, logger, pollMs: 50, aws: aws.aws },
       infra,
     );
   }

@@ -1,3 +1,4 @@
+import { createConfigSource } from '../../src/config/config-source';
 import { syncBackupSchedules } from '../../src/backups/sync-backup-schedules';
 import { fakeClock } from '../../src/clock';
 import { createLogger } from '../../src/logger';
@@ -15,7 +16,10 @@ describe('syncBackupSchedules (in memory)', () => {
   it('plans one schedule per environment and drops those of environments removed', async () => {
     const backupSchedules = createMemoryBackupSchedules(clock);
     const config = configFrom(backupConfigYaml());
-    const first = await syncBackupSchedules({ config, backupSchedules, logger }, noDurations);
+    const first = await syncBackupSchedules(
+      { config: createConfigSource(config), backupSchedules, logger },
+      noDurations,
+    );
     expect(first.changes.map((c) => [c.environment, c.change, c.nextMs])).toEqual([
       ['shop-prod', 'created', clock.now().toMillis()],
       ['intranet-prod', 'created', clock.now().toMillis()],
@@ -26,7 +30,7 @@ describe('syncBackupSchedules (in memory)', () => {
       backupConfigYaml({ shopRpo: '24h' }).replace(/ {2}intranet-prod:[\s\S]*$/, ''),
     );
     const second = await syncBackupSchedules(
-      { config: shopOnly, backupSchedules, logger },
+      { config: createConfigSource(shopOnly), backupSchedules, logger },
       noDurations,
     );
     expect(second.removed).toEqual(['intranet-prod']);

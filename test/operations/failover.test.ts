@@ -87,7 +87,7 @@ describe('failover of shop-prod to eu-central-1 (unplanned)', () => {
       readFileSync(SANDBOX_CONFIG_PATH, 'utf8').replace('rto: 24h', 'rto: 12h'),
     );
     if (!changed.ok) throw new Error(changed.problems.join('; '));
-    h.deps.config = changed.config;
+    h.configSource.replace(changed.config);
     await start();
 
     const op = await waitForFinal(h, approved.id);

@@ -1,3 +1,4 @@
+import { createConfigSource } from '../../src/config/config-source';
 import { fakeClock } from '../../src/clock';
 import { scheduleDrills } from '../../src/operations/schedule-drills';
 import { createMemoryDrillSchedules } from '../../src/queue/memory/drill-schedules';
@@ -11,9 +12,9 @@ describe('scheduleDrills (in memory)', () => {
     const drilled = Object.values(config.environments).filter((e) => e.drillEveryMs !== undefined);
     expect(drilled.length).toBeGreaterThan(0);
 
-    const first = await scheduleDrills({ config, drillSchedules });
+    const first = await scheduleDrills({ config: createConfigSource(config), drillSchedules });
     expect(first.scheduled).toEqual(drilled.map((e) => e.name));
-    expect(await scheduleDrills({ config, drillSchedules })).toEqual({
+    expect(await scheduleDrills({ config: createConfigSource(config), drillSchedules })).toEqual({
       scheduled: [],
       removed: [],
     });
@@ -27,7 +28,10 @@ describe('scheduleDrills (in memory)', () => {
         ]),
       ),
     };
-    const last = await scheduleDrills({ config: withoutDrills, drillSchedules });
+    const last = await scheduleDrills({
+      config: createConfigSource(withoutDrills),
+      drillSchedules,
+    });
     expect(last.removed).toEqual(drilled.map((e) => e.name));
     expect(drillSchedules.schedules().size).toBe(0);
   });

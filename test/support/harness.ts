@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../../src/clock';
 import { parseConfig, type Config } from '../../src/config/config';
+import { createConfigSource, type ReplaceableConfigSource } from '../../src/config/config-source';
 import { createAwsPorts } from '../../src/create-aws-ports';
 import { createInfra, type Infra } from '../../src/create-infra';
 import { createAwsEmulator, type AwsEmulator } from '../../src/emulator';
@@ -29,6 +30,8 @@ export interface Harness {
   /** Redis and the queues as such, as the edges see them. */
   infra: Infra;
   config: Config;
+  /** What `deps.config` reads: replace it to put another configuration in force. */
+  configSource: ReplaceableConfigSource;
   prefix: string;
   redisUrl: string;
   emulator: AwsEmulator;
@@ -81,8 +84,9 @@ export async function createHarness(
   });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'silent');
   const infra = createInfra({ redis, prefix, logger });
+  const configSource = createConfigSource(config);
   const deps = createLifeboatDeps(
-    { config, clock: options.clock ?? systemClock, logger, pollMs, aws },
+    { config: configSource, clock: options.clock ?? systemClock, logger, pollMs, aws },
     infra,
   );
 
@@ -100,6 +104,7 @@ export async function createHarness(
     deps,
     infra,
     config,
+    configSource,
     prefix,
     redisUrl,
     emulator,

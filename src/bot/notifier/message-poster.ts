@@ -41,7 +41,11 @@ export function createMessagePoster(input: {
     while (lane.thread.length > 0) {
       const text = lane.thread[0] ?? '';
       await slackCall(() =>
-        client.chat.postMessage({ channel: deps.config.slack.channel, text, mrkdwn: true }),
+        client.chat.postMessage({
+          channel: deps.config.current().slack.channel,
+          text,
+          mrkdwn: true,
+        }),
       );
       lane.thread.shift();
     }
@@ -85,7 +89,11 @@ export function createMessagePoster(input: {
         lane.wakeAt(lane.nextUpdateAtMs);
         return;
       }
-      const message = operationMessage(op, deps.clock.now(), deps.config.approval.minApprovers);
+      const message = operationMessage(
+        op,
+        deps.clock.now(),
+        deps.config.current().approval.minApprovers,
+      );
       await slackCall(() =>
         client.chat.update({
           channel: slack.channel,
@@ -111,7 +119,7 @@ export function createMessagePoster(input: {
       const op = await deps.operations.get(operationId);
       if (!op || op.slack || op.state !== 'requested') return;
       if (!(await messages.claimUnpostedNotice(op.id))) return;
-      const text = unpostedNotice(op, deps.config.slack.channel, slackErrorCode(error));
+      const text = unpostedNotice(op, deps.config.current().slack.channel, slackErrorCode(error));
       await slackCall(() => client.chat.postMessage({ channel: op.requestedBy, text }));
     } catch (failure) {
       deps.logger.warn(
@@ -125,15 +133,22 @@ export function createMessagePoster(input: {
   async function postRequest(op: Operation): Promise<Operation | undefined> {
     if (!(await messages.claimPosting(op.id, consumer, POSTING_LEASE_MS))) return undefined;
     try {
-      const message = operationMessage(op, deps.clock.now(), deps.config.approval.minApprovers);
+      const message = operationMessage(
+        op,
+        deps.clock.now(),
+        deps.config.current().approval.minApprovers,
+      );
       const posted = await slackCall(() =>
         client.chat.postMessage({
-          channel: deps.config.slack.channel,
+          channel: deps.config.current().slack.channel,
           text: message.text,
           blocks: message.blocks,
         }),
       );
-      const slack = { channel: posted.channel ?? deps.config.slack.channel, ts: posted.ts ?? '' };
+      const slack = {
+        channel: posted.channel ?? deps.config.current().slack.channel,
+        ts: posted.ts ?? '',
+      };
       const { op: stored } = await deps.operations.update(op.id, (current) =>
         current.slack ? undefined : { op: { ...current, slack } },
       );

@@ -106,7 +106,7 @@ export async function startNotifier(
   // with nothing left to do are dropped, so a long-lived bot keeps only the messages in motion.
   const refreshClocks = async () => {
     lanes.sweep();
-    for (const environment of Object.keys(deps.config.environments)) {
+    for (const environment of Object.keys(deps.config.current().environments)) {
       const holder = await deps.locks.holder(environment);
       const op = holder ? await deps.operations.get(holder) : undefined;
       if (op && showsRunningClock(op)) {

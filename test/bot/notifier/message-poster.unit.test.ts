@@ -1,3 +1,4 @@
+import { createConfigSource } from '../../../src/config/config-source';
 import type { WebClient } from '@slack/web-api';
 import { createLaneRunner, type LaneRunner } from '../../../src/bot/notifier/lane-runner';
 import { createMessagePoster } from '../../../src/bot/notifier/message-poster';
@@ -66,7 +67,7 @@ function lanesWithoutSlack() {
   const config = sandboxConfig();
   const poster = createMessagePoster({
     deps: {
-      config,
+      config: createConfigSource(config),
       clock: timers.clock,
       logger: createLogger('silent'),
       operations: operations as OperationStore,

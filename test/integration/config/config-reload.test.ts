@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupSchedulerId } from '../../../src/queue/scheduler-ids';
 import { syncBackupSchedules } from '../../../src/backups/sync-backup-schedules';
+import { createConfigSource } from '../../../src/config/config-source';
 import { createConfigReloader, type ConfigReloader } from '../../../src/config/config-reloader';
 import type { LifeboatEvent } from '../../../src/events/lifeboat-event';
 import type { LifeboatDeps } from '../../../src/lifeboat-deps';
@@ -35,16 +36,21 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
   const schedule = (deps: LifeboatDeps) => syncBackupSchedules(deps, deps.backupDurations);
 
   it('keeps the last good configuration when the new file is broken, and says why once', async () => {
-    const reloader = createConfigReloader(h.deps, { path, intervalMs: 0, sighup: false });
+    const reloader = createConfigReloader(h.deps, {
+      source: h.configSource,
+      path,
+      intervalMs: 0,
+      sighup: false,
+    });
     reloaders.push(reloader);
-    const before = h.deps.config.version;
+    const before = h.deps.config.current().version;
     writeFileSync(path, SANDBOX_YAML.replace('rpo: 24h', 'rpo: "a day"'));
 
     const outcome = await reloader.reload();
     expect(outcome.outcome).toBe('rejected');
     await reloader.reload();
 
-    expect(h.deps.config.version).toBe(before);
+    expect(h.deps.config.current().version).toBe(before);
     const rejected = (await events()).filter((e) => e.type === 'config.rejected');
     expect(rejected).toHaveLength(1);
     const text = eventMessage(rejected[0] as LifeboatEvent) ?? '';
@@ -54,10 +60,14 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
 
   it('puts a valid new version in force, re-plans the schedules, and announces it once', async () => {
     await schedule(h.deps);
-    const before = h.deps.config.version;
+    const before = h.deps.config.current().version;
     // Two processes (a bot and a worker) watch the same file, each with its own deps.
-    const bot = { ...h.deps };
-    const worker = { ...h.deps };
+    const sources = {
+      bot: createConfigSource(h.deps.config.current()),
+      worker: createConfigSource(h.deps.config.current()),
+    };
+    const bot = { ...h.deps, config: sources.bot };
+    const worker = { ...h.deps, config: sources.worker };
     const reloaded: string[] = [];
     for (const [who, deps] of [
       ['bot', bot],
@@ -65,6 +75,7 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
     ] as const) {
       reloaders.push(
         createConfigReloader(deps, {
+          source: sources[who],
           path,
           intervalMs: 50,
           sighup: false,
@@ -85,8 +96,11 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
       what: 'both processes to see the change',
     });
     for (const deps of [bot, worker]) {
-      expect(deps.config.version).not.toBe(before);
-      expect(Object.keys(deps.config.environments)).toEqual(['shop-prod', 'payments-prod']);
+      expect(deps.config.current().version).not.toBe(before);
+      expect(Object.keys(deps.config.current().environments)).toEqual([
+        'shop-prod',
+        'payments-prod',
+      ]);
     }
     expect(await h.infra.queues.backups.getJobScheduler(backupSchedulerId('intranet-prod'))).toBe(
       undefined,
