@@ -107,14 +107,33 @@ export default tseslint.config(
                 'A use case reaches the queue, Redis, AWS and Slack through a port (src/ports, src/store, src/queue).',
             },
             {
-              regex: '^(\\.\\./)+(adapters|jobs)(/|$)',
+              regex: '^(\\.\\./)+(adapters|jobs|bot|commands|sandbox|bin)(/|$)',
               message:
-                'A use case gets adapters through its ports, and jobs/ calls the use cases, not the other way round.',
+                'A use case gets adapters through its ports; the edges (jobs/, commands/, the bot, the sandbox, bin) call the use cases, not the other way round.',
             },
           ],
         },
       ],
       'no-restricted-syntax': ['error', ...HIDDEN_IMPORTS],
+    },
+  },
+  {
+    // Slack listeners and the presentation helpers below them do not reach up into the bot
+    // process or the job workers: the bot registers the listeners and hands them their ports.
+    files: ['commands/**/*.ts', 'src/slack/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(src/)?(bot|sandbox|bin)(/|$)|^(\\.\\./)+jobs(/|$)',
+              message:
+                'commands/ and src/slack stand below the bot: the bot imports them and hands them what they need.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

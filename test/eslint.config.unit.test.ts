@@ -148,6 +148,11 @@ const useCases: Record<string, Snippet> = {
     "import { runBackup } from '../../jobs/run-backup';",
     'no-restricted-imports',
   ),
+  'the bot in src/approval': refused(
+    'src/approval/layer-rules-fixture.ts',
+    "import { startBot } from '../bot/start-bot';",
+    'no-restricted-imports',
+  ),
 };
 
 const useCasesAllow: Record<string, Snippet> = {
@@ -162,7 +167,38 @@ const useCasesAllow: Record<string, Snippet> = {
   ),
 };
 
-const all = [core, coreAllows, useCases, useCasesAllow].flatMap((group) => Object.values(group));
+const presentation: Record<string, Snippet> = {
+  'the bot in commands/': refused(
+    'commands/layer-rules-fixture.ts',
+    "import { startBot } from '../src/bot/start-bot';",
+    'no-restricted-imports',
+  ),
+  'the bot in src/slack': refused(
+    'src/slack/layer-rules-fixture.ts',
+    "import { botRoutes } from '../bot/bot-routes';",
+    'no-restricted-imports',
+  ),
+  'a job in commands/': refused(
+    'commands/layer-rules-fixture.ts',
+    "import { startJobs } from '../jobs';",
+    'no-restricted-imports',
+  ),
+};
+
+const presentationAllows: Record<string, Snippet> = {
+  'the use cases and the presentation helpers in commands/': allowed(
+    'commands/layer-rules-fixture.ts',
+    [
+      "import { requestOperation } from '../src/approval/request-operation';",
+      "import { createReplier } from '../src/slack/reply';",
+      'export const used = [requestOperation, createReplier];',
+    ].join('\n'),
+  ),
+};
+
+const all = [core, coreAllows, useCases, useCasesAllow, presentation, presentationAllows].flatMap(
+  (group) => Object.values(group),
+);
 let problems = new Map<Snippet, string[]>();
 
 beforeAll(async () => {
@@ -193,4 +229,9 @@ describe('the core is pure', () => {
 describe('the use cases reach infrastructure through ports', () => {
   it.each(Object.entries(useCases))('refuses %s', (_, snippet) => expectation(snippet));
   it.each(Object.entries(useCasesAllow))('allows %s', (_, snippet) => expectation(snippet));
+});
+
+describe('commands/ and src/slack stand below the bot', () => {
+  it.each(Object.entries(presentation))('refuses %s', (_, snippet) => expectation(snippet));
+  it.each(Object.entries(presentationAllows))('allows %s', (_, snippet) => expectation(snippet));
 });
