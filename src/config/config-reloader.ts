@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { unwatchFile, watchFile } from 'node:fs';
 import { toIso } from '../core/to-iso';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { parseConfig, type Config } from './config';
@@ -116,15 +115,35 @@ export function createConfigReloader(
       deps.logger.error({ err: error }, 'configuration reload failed'),
     );
   };
+  // The file is read on every poll and compared with what the last poll read, rather than
+  // watched for a change of its stat: a change made before a watcher took its first look would
+  // go unseen, while this compares with what is on disk whenever it looks.
+  let lastRead: string | undefined;
+  const poll = () => {
+    readFile(input.path, 'utf8').then(
+      (text) => {
+        const seen = hash(text);
+        if (seen === lastRead) return;
+        lastRead = seen;
+        onChange();
+      },
+      () => {
+        if (lastRead === undefined) return;
+        lastRead = undefined;
+        onChange();
+      },
+    );
+  };
   const intervalMs = input.intervalMs ?? 2_000;
-  if (intervalMs > 0) watchFile(input.path, { interval: intervalMs, persistent: false }, onChange);
+  const timer = intervalMs > 0 ? setInterval(poll, intervalMs) : undefined;
+  timer?.unref();
   const sighup = input.sighup ?? true;
   if (sighup) process.on('SIGHUP', onChange);
 
   return {
     reload,
     stop() {
-      if (intervalMs > 0) unwatchFile(input.path, onChange);
+      if (timer) clearInterval(timer);
       if (sighup) process.removeListener('SIGHUP', onChange);
     },
   };

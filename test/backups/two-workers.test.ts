@@ -1,6 +1,6 @@
 import { startJobs } from '../../jobs';
 import { parseRunId } from '../../src/queue/run-id';
-import { sleep } from '../support/eventually';
+import { eventually } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import { backupConfigYaml, emulatedState, SHOP_DB } from './backup-fixtures';
 
@@ -27,12 +27,19 @@ describe('two workers on one Redis', () => {
       startJobs(h.deps, h.infra, { sides: ['backups'], backups: options }),
       startJobs(h.deps, h.infra, { sides: ['backups'], backups: options }),
     ]);
-    await sleep(4_000);
+    // Both workers race for the ticks until a handful of them have been decided.
+    const backupEntries = async () =>
+      (await h.deps.audit.read({ environment: 'shop-prod', order: 'asc', limit: 1_000 })).filter(
+        (e) => e.type === 'backup',
+      );
+    await eventually(async () => ((await backupEntries()).length >= 6 ? true : undefined), {
+      timeoutMs: 30_000,
+      everyMs: 100,
+      what: 'six ticks decided by the two workers',
+    });
     await Promise.all([a.close(), b.close()]);
 
-    const entries = (
-      await h.deps.audit.read({ environment: 'shop-prod', order: 'asc', limit: 1_000 })
-    ).filter((e) => e.type === 'backup');
+    const entries = await backupEntries();
     const tickIds = entries.map((e) => {
       const runId = e.detail?.['runId'];
       return typeof runId === 'string'
@@ -54,7 +61,7 @@ describe('two workers on one Redis', () => {
     }
     const skipped = entries.length - runs.length;
     console.log(
-      `${entries.length} ticks in 4 s: ${runs.length} runs, ${skipped} skipped while a run was in flight`,
+      `${entries.length} ticks: ${runs.length} runs, ${skipped} skipped while a run was in flight`,
     );
 
     // One backup job per resource and run: no tick started AWS work twice. A run the close

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startJobs } from '../../jobs';
-import { eventually, sleep } from '../support/eventually';
+import { eventually } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import {
   backupConfigYaml,
@@ -76,7 +76,13 @@ describe('a worker killed mid-run', () => {
       { timeoutMs: 30_000, everyMs: 10, what: 'the first worker started every backup job' },
     );
     // Into the next poll: the worker is waiting on DescribeBackupJob, its jobs active.
-    await sleep(300);
+    await eventually(
+      async () => {
+        const { json } = await h.control('GET', '/_sandbox/calls?operation=DescribeBackupJob');
+        return (json as { calls: unknown[] }).calls.length > 0 ? true : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the first worker polling its backup jobs' },
+    );
     const exited = new Promise((resolve) => child?.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

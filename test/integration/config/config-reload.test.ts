@@ -8,7 +8,7 @@ import { createConfigReloader, type ConfigReloader } from '../../../src/config/c
 import type { LifeboatEvent } from '../../../src/events/lifeboat-event';
 import type { LifeboatDeps } from '../../../src/lifeboat-deps';
 import { eventMessage } from '../../../src/slack/blocks/event-message';
-import { eventually, sleep } from '../../support/eventually';
+import { eventually } from '../../support/eventually';
 import { createHarness, SANDBOX_CONFIG_PATH, type Harness } from '../../support/harness';
 
 const SANDBOX_YAML = readFileSync(SANDBOX_CONFIG_PATH, 'utf8');
@@ -87,8 +87,6 @@ describe('DR_CONFIG changed while Lifeboat runs', () => {
         }),
       );
     }
-    // The watchers take their first look at the file before it changes.
-    await sleep(300);
     const withoutIntranet = SANDBOX_YAML.slice(0, SANDBOX_YAML.indexOf('  intranet-prod:'));
     writeFileSync(path, withoutIntranet);
 

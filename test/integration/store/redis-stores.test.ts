@@ -8,6 +8,7 @@ import { createEnvironmentLock } from '../../../src/store/environment-lock';
 import { createEnvironmentStateStore } from '../../../src/store/environment-state-store';
 import { fakeClock } from '../../../src/clock';
 import { sandboxConfig } from '../../support/harness';
+import { eventually } from '../../support/eventually';
 import { dummyPlan } from '../../unit/core/fixtures';
 import { createOperationStore } from '../../../src/store/operation-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../../support/redis-prefix';
@@ -140,10 +141,10 @@ describe('Redis stores', () => {
       },
       { blockMs: 50 },
     );
-    await new Promise((r) => setTimeout(r, 100));
+    await bus.ensureGroup('slack');
     await bus.publish({ type: 'operation.updated', operationId: 'op-1' });
     await bus.publish({ type: 'rpo.recovered', environment: 'a', exposureMs: 1, rpoTargetMs: 2 });
-    for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await eventually(() => (seen.length >= 2 ? true : undefined), { what: 'both events' });
     await consumer.stop();
     expect(seen.map((e) => e.type)).toEqual(['operation.updated', 'rpo.recovered']);
   });
