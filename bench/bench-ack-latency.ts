@@ -1,4 +1,4 @@
-import { botHarness, type BotHarness } from '../test/slack/bot-harness';
+import { botHarness, type BotHarness } from '../test/bot/support/bot-harness';
 import { postToSlackEndpoint, slashCommandBody } from '../test/support/slack-signing';
 import { fromSamples, row, type BenchRow } from './measure';
 

@@ -5,7 +5,7 @@ import {
   ORDERS,
   publishedEvents,
   SHOP_DB,
-} from '../test/backups/backup-fixtures';
+} from '../test/backups/support/backup-fixtures';
 import { eventually } from '../test/support/eventually';
 import { createHarness } from '../test/support/harness';
 import { fromSamples, row, sampleRuns, type BenchRow } from './measure';

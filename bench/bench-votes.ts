@@ -1,7 +1,7 @@
 import { redisKeys } from '../src/redis/redis-keys';
 import { createOperationStore } from '../src/store/operation-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../test/support/redis-prefix';
-import { requestedOp } from '../test/unit/core/fixtures';
+import { requestedOp } from '../test/core/support/fixtures';
 import { measure, row, type BenchRow } from './measure';
 
 /**

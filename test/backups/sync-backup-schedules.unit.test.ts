@@ -4,7 +4,7 @@ import { fakeClock } from '../../src/clock';
 import { createLogger } from '../../src/logger';
 import { createMemoryBackupSchedules } from '../../src/queue/memory/backup-schedules';
 import { configFrom } from '../support/harness';
-import { backupConfigYaml } from './backup-fixtures';
+import { backupConfigYaml } from './support/backup-fixtures';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,4 +1,4 @@
-import { botHarness, type BotHarness } from '../slack/bot-harness';
+import { botHarness, type BotHarness } from '../bot/support/bot-harness';
 
 const HOUR = 3_600_000;
 

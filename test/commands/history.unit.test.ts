@@ -1,3 +1,5 @@
+import type { Config } from '../../src/config/config';
+import { createConfigSource } from '../../src/config/config-source';
 import { historyCommand } from '../../commands/history';
 import type { VerbContext } from '../../commands/verb-context';
 import { fakeClock } from '../../src/clock';
@@ -9,7 +11,9 @@ const clock = fakeClock('2026-03-01T12:00:00Z');
 
 function context(audit: LifeboatDeps['audit']): VerbContext {
   const deps = {
-    config: { environments: { 'shop-prod': {}, 'blog-prod': {} } },
+    config: createConfigSource({
+      environments: { 'shop-prod': {}, 'blog-prod': {} },
+    } as unknown as Config),
     audit,
     clock,
   } as unknown as LifeboatDeps;

@@ -1,5 +1,5 @@
 import type { Operation } from '../../src/core/types';
-import { botHarness, type BotHarness } from '../slack/bot-harness';
+import { botHarness, type BotHarness } from '../bot/support/bot-harness';
 import { eventually } from '../support/eventually';
 
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import type { OperationJobData } from '../../src/queue/queue-names';
 import { redisKeys } from '../../src/redis/redis-keys';
 import { createOperationStore, type OperationStore } from '../../src/store/operation-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
-import { requestedOp, sandboxConfig } from '../unit/core/fixtures';
+import { requestedOp, sandboxConfig } from '../core/support/fixtures';
 
 describe('the operation job, given a record it cannot read', () => {
   let redis: Redis;

@@ -1,7 +1,7 @@
 import { createMetrics } from '../../src/metrics/create-metrics';
 import { createMemoryExposureStore } from '../../src/store/memory/exposure-store';
 import { createMemoryMetricCounters } from '../../src/store/memory/metric-counters';
-import { backupConfigYaml } from '../backups/backup-fixtures';
+import { backupConfigYaml } from '../backups/support/backup-fixtures';
 import { bareExposure } from '../ports/contracts/exposure-store-contract';
 import { configFrom } from '../support/harness';
 

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../src/errors';
 import { redisKeys } from '../../src/redis/redis-keys';
 import { createEnvironmentStateStore } from '../../src/store/environment-state-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
-import { sandboxConfig } from '../unit/core/fixtures';
+import { sandboxConfig } from '../core/support/fixtures';
 
 describe('environment state store: what it reads back is checked', () => {
   let redis: Redis;

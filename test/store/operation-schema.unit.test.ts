@@ -1,6 +1,6 @@
 import type { Operation } from '../../src/core/types';
 import { operationSchema } from '../../src/store/operation-schema';
-import { dummyPlan, requestedOp, SHOP_DB } from '../unit/core/fixtures';
+import { dummyPlan, requestedOp, SHOP_DB } from '../core/support/fixtures';
 
 /** An operation with every field the code writes, as a drill that ran to its end leaves it. */
 function everyField(): Operation {

@@ -3,7 +3,7 @@ import { ErrorCode, LifeboatError } from '../../src/errors';
 import { redisKeys } from '../../src/redis/redis-keys';
 import { createOperationStore } from '../../src/store/operation-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
-import { requestedOp } from '../unit/core/fixtures';
+import { requestedOp } from '../core/support/fixtures';
 
 /** The LifeboatError a store gives for a record it cannot read, with the record's key. */
 function unreadable(key: string, why: string | RegExp) {

@@ -8,7 +8,7 @@ import { createLogger } from '../../../src/logger';
 import { createMemoryRequestMessageStore } from '../../../src/store/memory/request-message-store';
 import type { OperationStore } from '../../../src/store/operation-store';
 import { fakeTimers, type FakeTimers } from '../../../src/timers';
-import { requestedOp, sandboxConfig, T0 } from '../../unit/core/fixtures';
+import { requestedOp, sandboxConfig, T0 } from '../../core/support/fixtures';
 
 interface Call {
   method: 'chat.postMessage' | 'chat.update';

@@ -3,7 +3,7 @@ import {
   showsRunningClock,
   unpostedNotice,
 } from '../../../src/bot/notifier/render-event';
-import { requestedOp } from '../../unit/core/fixtures';
+import { requestedOp } from '../../core/support/fixtures';
 
 describe('renderEvent', () => {
   it('renders the request message again when the operation changed', () => {

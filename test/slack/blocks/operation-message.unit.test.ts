@@ -1,6 +1,6 @@
 import { operationMessage } from '../../../src/slack/blocks/operation-message';
 import type { KnownBlock } from '../../../src/slack/blocks/block-types';
-import { dummyPlan, requestedOp, T0 } from '../../unit/core/fixtures';
+import { dummyPlan, requestedOp, T0 } from '../../core/support/fixtures';
 
 /** Every mrkdwn text of the message, block by block. */
 function texts(blocks: readonly KnownBlock[]): string[] {
