@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { startJobs } from '../jobs';
-import { createConfigReloader } from './config/config-reloader';
+import { createConfigReloader } from './config-reloader';
 import { createRuntime } from './create-runtime';
 import { startRedisChild } from './sandbox/redis-child';
 import { privateRedisPassword, REDIS_PASSWORD_FILE } from './sandbox/redis-password';

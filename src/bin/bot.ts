@@ -3,7 +3,7 @@
  * Socket Mode with SLACK_APP_TOKEN), /healthz and /metrics on the same port, and the notifier that
  * posts and updates request messages. The workers run elsewhere (`npm run worker`).
  */
-import { createConfigReloader } from '../config/config-reloader';
+import { createConfigReloader } from '../config-reloader';
 import { createRuntime } from '../create-runtime';
 import { runProcess } from '../run-process';
 import { readSettings } from '../settings';

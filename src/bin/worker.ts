@@ -6,7 +6,7 @@
  * of DR_CONFIG (or SIGHUP) reloads it and re-plans the schedules; an invalid one is refused.
  */
 import { startJobs } from '../../jobs';
-import { createConfigReloader } from '../config/config-reloader';
+import { createConfigReloader } from '../config-reloader';
 import { createRuntime } from '../create-runtime';
 import { runProcess } from '../run-process';
 import { readSettings } from '../settings';

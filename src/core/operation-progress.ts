@@ -1,4 +1,4 @@
-import type { AwsJobState } from './types';
+import type { AwsJobState } from './aws-job-state';
 
 /** Where one resource's restore stands; keyed by the configured ARN in `op.progress.resources`. */
 export interface ResourceProgress {

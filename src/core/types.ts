@@ -1,4 +1,7 @@
+import type { AwsJobState } from './aws-job-state';
 import type { OperationProgress } from './operation-progress';
+
+export { TERMINAL_JOB_STATES, type AwsJobState } from './aws-job-state';
 
 /**
  * The domain's data. Timestamps are ISO-8601 strings in UTC (they live in Redis and job data);
@@ -24,26 +27,6 @@ export interface RecoveryPoint {
 
 export const JobKind = { Backup: 'backup', Copy: 'copy', Restore: 'restore' } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
-
-/** AWS Backup's job states, all kinds together. */
-export type AwsJobState =
-  | 'CREATED'
-  | 'PENDING'
-  | 'RUNNING'
-  | 'COMPLETED'
-  | 'ABORTING'
-  | 'ABORTED'
-  | 'FAILED'
-  | 'EXPIRED'
-  | 'PARTIAL';
-
-export const TERMINAL_JOB_STATES: readonly AwsJobState[] = [
-  'COMPLETED',
-  'ABORTED',
-  'FAILED',
-  'EXPIRED',
-  'PARTIAL',
-];
 
 /** A backup, copy or restore job as DescribeBackupJob / DescribeCopyJob / DescribeRestoreJob tell it. */
 export interface AwsJob {

@@ -18,20 +18,10 @@ import {
   type RefusalWindow,
 } from './plan-audit-append';
 import { verifyAuditChain, type AuditChainReport } from './verify-audit-chain';
+import type { AuditEntry } from './audit-record';
 
 /** What happened, who did it, when: commands, votes, denials, refusals, steps and outcomes. */
-export interface AuditEntry {
-  /** e.g. command, vote, denial, refusal, operation.step, operation.finished, alert, backup. */
-  type: string;
-  /** A Slack user id, or `lifeboat` for the bot's own acts. */
-  actor: string;
-  at: string;
-  environment?: string;
-  operationId?: string;
-  /** One line a person can read. */
-  summary: string;
-  detail?: Record<string, unknown>;
-}
+export type { AuditEntry };
 
 export interface StoredAuditEntry extends AuditEntry {
   /** The entry id (`ms-seq`): ordered, unique. */

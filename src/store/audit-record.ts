@@ -1,8 +1,21 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from '../config/config';
+import { canonicalJson } from '../core/canonical-json';
 import { ErrorCode, LifeboatError } from '../errors';
-import type { AuditEntry } from './audit-log';
+
+/** One entry of the audit log, as a use case appends it. */
+export interface AuditEntry {
+  /** e.g. command, vote, denial, refusal, operation.step, operation.finished, alert, backup. */
+  type: string;
+  /** A Slack user id, or `lifeboat` for the bot's own acts. */
+  actor: string;
+  at: string;
+  environment?: string;
+  operationId?: string;
+  /** One line a person can read. */
+  summary: string;
+  detail?: Record<string, unknown>;
+}
 
 /** What the first entry of a chain is chained to when nothing came before it. */
 export const GENESIS_HASH = '0'.repeat(64);

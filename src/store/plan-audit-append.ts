@@ -1,4 +1,4 @@
-import type { AuditEntry } from './audit-log';
+import type { AuditEntry } from './audit-record';
 import type { AuditChainLink } from './audit-record';
 
 /** The refusals of one actor within one window: how many were written, how many only counted. */

@@ -1,7 +1,13 @@
 import { monitorRpo } from '../../src/backups/monitor-rpo';
 import type { StoredExposure } from '../../src/store/exposure-store';
 import { createHarness, type Harness } from '../support/harness';
-import { backupConfigYaml, ORDERS, publishedEvents, SHOP_DB, WIKI } from './support/backup-fixtures';
+import {
+  backupConfigYaml,
+  ORDERS,
+  publishedEvents,
+  SHOP_DB,
+  WIKI,
+} from './support/backup-fixtures';
 
 const HOUR_MS = 3_600_000;
 

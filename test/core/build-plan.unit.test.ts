@@ -2,7 +2,16 @@ import { buildPlan, type BuildPlanInput } from '../../src/core/build-plan';
 import { afterFailover } from '../../src/core/environment-state';
 import { planFingerprint } from '../../src/core/plan-fingerprint';
 import type { EnvironmentState } from '../../src/core/types';
-import { CARTS, fullPoints, initialState, ORDERS, point, SHOP_DB, shopProd, T0 } from './support/fixtures';
+import {
+  CARTS,
+  fullPoints,
+  initialState,
+  ORDERS,
+  point,
+  SHOP_DB,
+  shopProd,
+  T0,
+} from './support/fixtures';
 
 const HOUR = 3_600_000;
 const requestedAt = T0.plus({ hours: 3 });

@@ -1,5 +1,8 @@
 import { createRoute53Adapter } from '../../../src/adapters/aws/route53-adapter';
-import { describeDnsPortContract, type DnsContractWorld } from '../../ports/contracts/dns-port-contract';
+import {
+  describeDnsPortContract,
+  type DnsContractWorld,
+} from '../../ports/contracts/dns-port-contract';
 import {
   EMULATOR_JOB_MS,
   startEmulatorHarness,

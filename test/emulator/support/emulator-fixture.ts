@@ -1,4 +1,8 @@
-import { createAwsEmulator, type AwsEmulator, type RunningAwsEmulator } from '../../../src/emulator';
+import {
+  createAwsEmulator,
+  type AwsEmulator,
+  type RunningAwsEmulator,
+} from '../../../src/emulator';
 import { sandboxConfig, TEST_AWS_CREDENTIALS } from '../../support/harness';
 
 /**

@@ -12,7 +12,10 @@ import { createResponseUrls } from '../../../src/sandbox/slack/response-urls';
 import { sandboxWorkspaceSeed } from '../../../src/sandbox/slack/sandbox-workspace-seed';
 import { signSlackRequest } from '../../../src/sandbox/slack/sign-slack-request';
 import { createSlackDelivery } from '../../../src/sandbox/slack/slack-delivery';
-import { createSlackWorkspace, type SlackWorkspace } from '../../../src/sandbox/slack/slack-workspace';
+import {
+  createSlackWorkspace,
+  type SlackWorkspace,
+} from '../../../src/sandbox/slack/slack-workspace';
 import { eventually } from '../../support/eventually';
 import { sandboxConfig } from '../../support/harness';
 

@@ -1,15 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupSchedulerId } from '../../src/queue/scheduler-ids';
-import { syncBackupSchedules } from '../../src/backups/sync-backup-schedules';
-import { createConfigSource } from '../../src/config/config-source';
-import { createConfigReloader, type ConfigReloader } from '../../src/config/config-reloader';
-import type { LifeboatEvent } from '../../src/events/lifeboat-event';
-import type { LifeboatDeps } from '../../src/lifeboat-deps';
-import { eventMessage } from '../../src/slack/blocks/event-message';
-import { eventually } from '../support/eventually';
-import { createHarness, SANDBOX_CONFIG_PATH, type Harness } from '../support/harness';
+import { backupSchedulerId } from '../src/queue/scheduler-ids';
+import { syncBackupSchedules } from '../src/backups/sync-backup-schedules';
+import { createConfigSource } from '../src/config/config-source';
+import { createConfigReloader, type ConfigReloader } from '../src/config-reloader';
+import type { LifeboatEvent } from '../src/events/lifeboat-event';
+import type { LifeboatDeps } from '../src/lifeboat-deps';
+import { eventMessage } from '../src/slack/blocks/event-message';
+import { eventually } from './support/eventually';
+import { createHarness, SANDBOX_CONFIG_PATH, type Harness } from './support/harness';
 
 const SANDBOX_YAML = readFileSync(SANDBOX_CONFIG_PATH, 'utf8');
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { toIso } from '../core/to-iso';
-import type { LifeboatDeps } from '../lifeboat-deps';
-import { parseConfig, type Config } from './config';
-import type { ReplaceableConfigSource } from './config-source';
+import { toIso } from './core/to-iso';
+import type { LifeboatDeps } from './lifeboat-deps';
+import { parseConfig, type Config } from './config/config';
+import type { ReplaceableConfigSource } from './config/config-source';
 
 export type ReloadOutcome =
   | { outcome: 'unchanged' }
@@ -81,7 +81,7 @@ export function createConfigReloader(
 
   async function reject(fingerprint: string, problems: string[]): Promise<ReloadOutcome> {
     deps.logger.error(
-      { path: input.path, problems, keeping: deps.config.current().version },
+      { path: input.path, problems, keeping: input.source.current().version },
       'new configuration rejected; keeping the last good one',
     );
     if (await firstToSay(`config:rejected:${fingerprint}`)) {
@@ -89,13 +89,13 @@ export function createConfigReloader(
         type: 'config.rejected',
         path: input.path,
         problems,
-        keptVersion: deps.config.current().version,
+        keptVersion: input.source.current().version,
       });
       await deps.audit.append({
         type: 'config',
         actor: 'lifeboat',
         at: toIso(deps.clock.now()),
-        summary: `configuration in ${input.path} rejected, ${deps.config.current().version} kept: ${problems.join('; ')}`,
+        summary: `configuration in ${input.path} rejected, ${input.source.current().version} kept: ${problems.join('; ')}`,
       });
     }
     return { outcome: 'rejected', problems };
