@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import type { OperationProgress, ResourceProgress, Stopping } from '../core/operation-progress';
-import {
-  OperationKind,
-  OperationState,
-  StepState,
-  type AwsJobState,
-  type Operation,
-  type Plan,
-} from '../core/types';
+import { OperationKind, OperationState, StepState, type Operation, type Plan } from '../core/types';
+import { AWS_JOB_STATES } from '../core/aws-job-state';
 
 /*
  * The shape of an operation as the operation store keeps it, checked when it is read back. Every
@@ -16,17 +10,6 @@ import {
  * checked is what the code relies on. `satisfies` keeps each schema in step with its type.
  */
 
-const AWS_JOB_STATES = [
-  'CREATED',
-  'PENDING',
-  'RUNNING',
-  'COMPLETED',
-  'ABORTING',
-  'ABORTED',
-  'FAILED',
-  'EXPIRED',
-  'PARTIAL',
-] as const satisfies readonly AwsJobState[];
 const awsJobState = z.enum(AWS_JOB_STATES);
 const operationState = z.enum(OperationState);
 

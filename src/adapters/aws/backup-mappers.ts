@@ -5,19 +5,8 @@ import type {
   RecoveryPointByBackupVault,
   RestoreJobsListMember,
 } from '@aws-sdk/client-backup';
-import type { AwsJob, AwsJobState, RecoveryPoint } from '../../core/types';
-
-const JOB_STATES: readonly AwsJobState[] = [
-  'CREATED',
-  'PENDING',
-  'RUNNING',
-  'COMPLETED',
-  'ABORTING',
-  'ABORTED',
-  'FAILED',
-  'EXPIRED',
-  'PARTIAL',
-];
+import { AWS_JOB_STATES, type AwsJobState } from '../../core/aws-job-state';
+import type { AwsJob, RecoveryPoint } from '../../core/types';
 
 /** Stands in for a date AWS left out: as old as it gets, so nothing looks fresher than it is. */
 const UNKNOWN_DATE = new Date(0).toISOString();
@@ -28,7 +17,7 @@ function isoDate(date: Date | undefined): string | undefined {
 
 /** A state this code does not know yet counts as still running, so callers keep polling. */
 function jobState(state: string | undefined): AwsJobState {
-  return JOB_STATES.find((known) => known === state) ?? 'RUNNING';
+  return AWS_JOB_STATES.find((known) => known === state) ?? 'RUNNING';
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

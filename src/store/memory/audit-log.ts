@@ -1,15 +1,10 @@
-import { systemClock } from '../../clock';
 import {
-  AUDIT_RETENTION_DAYS,
   auditEntryMatches,
-  REFUSAL_WINDOW_MS,
-  REFUSALS_PER_WINDOW,
-  TRIM_BATCH,
   type AuditEntry,
   type AuditLog,
-  type AuditLogOptions,
   type StoredAuditEntry,
 } from '../audit-log';
+import { resolveAuditLogOptions, type AuditLogOptions } from '../audit-log-options';
 import {
   GENESIS,
   readAuditEntry,
@@ -20,7 +15,6 @@ import {
 import {
   FLUSHES_PER_APPEND,
   planAuditAppend,
-  type RefusalLimits,
   type RefusalWindow,
 } from '../plan-audit-append';
 import { verifyAuditChain } from '../verify-audit-chain';
@@ -62,13 +56,7 @@ function compareIds(a: string, b: string): number {
  * atomic by construction. Ids are `ms-seq` from the clock, never going back.
  */
 export function createMemoryAuditLog(options: AuditLogOptions = {}): MemoryAuditLog {
-  const clock = options.clock ?? systemClock;
-  const retentionMs = options.retentionMs ?? AUDIT_RETENTION_DAYS * 86_400_000;
-  const trimBatch = options.trimBatch ?? TRIM_BATCH;
-  const limits: RefusalLimits = {
-    refusalWindowMs: options.refusalWindowMs ?? REFUSAL_WINDOW_MS,
-    refusalsPerWindow: options.refusalsPerWindow ?? REFUSALS_PER_WINDOW,
-  };
+  const { clock, retentionMs, trimBatch, limits } = resolveAuditLogOptions(options);
   const records: RawAuditRecord[] = [];
   const indexes = new Map<string, string[]>();
   const windows = new Map<string, RefusalWindow>();
