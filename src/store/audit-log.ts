@@ -16,7 +16,15 @@ import {
   type RefusalWindow,
 } from './plan-audit-append';
 import { resolveAuditLogOptions, type AuditLogOptions } from './audit-log-options';
-import { APPEND, READ_STATE } from './audit-log-scripts';
+import {
+  APPEND,
+  auditKeys,
+  parseRefusalWindow,
+  READ_STATE,
+  toFields,
+  toRecord,
+  windowSignature,
+} from './audit-log-layout';
 import { verifyAuditChain, type AuditChainReport } from './verify-audit-chain';
 import type { AuditEntry } from './audit-record';
 
@@ -74,53 +82,6 @@ export const APPEND_ATTEMPTS = 100;
 const PAGE = 500;
 
 type WindowOp = 'count' | 'bump' | 'open' | 'claim';
-
-/** The keys of the log, all under the stream's own key. */
-export function auditKeys(keys: Pick<RedisKeys, 'audit'>) {
-  const base = keys.audit;
-  return {
-    stream: base,
-    head: `${base}:head`,
-    anchor: `${base}:anchor`,
-    /** Set of the environments that have an index. */
-    environments: `${base}:envs`,
-    environmentIndexPrefix: `${base}:env:`,
-    /** A stream of the ids of one environment's entries (same ids as the log). */
-    environmentIndex: (env: string) => `${base}:env:${env}`,
-    windowPrefix: `${base}:refusals:`,
-    window: (actor: string) => `${base}:refusals:${actor}`,
-    /** Sorted set of actors whose window counted refusals, by the window's end. */
-    dueWindows: `${base}:refusals-due`,
-  } as const;
-}
-
-function toFields(flat: string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
-  return fields;
-}
-
-function toRecord([id, flat]: [string, string[]]): RawAuditRecord {
-  return { id, fields: toFields(flat) };
-}
-
-/** A window read back; one that does not parse counts as none (it only holds a count). */
-export function parseRefusalWindow(
-  actor: string,
-  fields: Record<string, string>,
-): RefusalWindow | undefined {
-  const numbers = ['start', 'end', 'written', 'suppressed'].map((k) => Number(fields[k]));
-  if (numbers.some((n) => !Number.isSafeInteger(n))) return undefined;
-  const [startMs = 0, endMs = 0, written = 0, suppressed = 0] = numbers;
-  return { actor, startMs, endMs, written, suppressed };
-}
-
-/** The window as the append script compares it: '' when absent. */
-function windowSignature(fields: Record<string, string>): string {
-  return fields.start === undefined
-    ? ''
-    : `${fields.start}:${fields.written ?? ''}:${fields.suppressed ?? ''}`;
-}
 
 /** Filters and pages shared by both stores: whether an entry is wanted. */
 export function auditEntryMatches(entry: AuditEntry, options: AuditReadOptions): boolean {

@@ -12,11 +12,7 @@ import {
   type AuditChainLink,
   type RawAuditRecord,
 } from '../audit-record';
-import {
-  FLUSHES_PER_APPEND,
-  planAuditAppend,
-  type RefusalWindow,
-} from '../plan-audit-append';
+import { FLUSHES_PER_APPEND, planAuditAppend, type RefusalWindow } from '../plan-audit-append';
 import { verifyAuditChain } from '../verify-audit-chain';
 
 /** The audit log in memory, with its stored records open to a test that tampers with them. */

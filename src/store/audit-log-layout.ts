@@ -1,4 +1,56 @@
-/* The Lua scripts of the Redis audit log (src/store/audit-log.ts). */
+import type { RedisKeys } from '../redis/redis-keys';
+import type { RawAuditRecord } from './audit-record';
+import type { RefusalWindow } from './plan-audit-append';
+
+/* How the Redis audit log (src/store/audit-log.ts) lies in Redis: its keys, how a stream entry
+ * reads back, and the two Lua scripts that read and append atomically. */
+
+/** The keys of the log, all under the stream's own key. */
+export function auditKeys(keys: Pick<RedisKeys, 'audit'>) {
+  const base = keys.audit;
+  return {
+    stream: base,
+    head: `${base}:head`,
+    anchor: `${base}:anchor`,
+    /** Set of the environments that have an index. */
+    environments: `${base}:envs`,
+    environmentIndexPrefix: `${base}:env:`,
+    /** A stream of the ids of one environment's entries (same ids as the log). */
+    environmentIndex: (env: string) => `${base}:env:${env}`,
+    windowPrefix: `${base}:refusals:`,
+    window: (actor: string) => `${base}:refusals:${actor}`,
+    /** Sorted set of actors whose window counted refusals, by the window's end. */
+    dueWindows: `${base}:refusals-due`,
+  } as const;
+}
+
+export function toFields(flat: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+  return fields;
+}
+
+export function toRecord([id, flat]: [string, string[]]): RawAuditRecord {
+  return { id, fields: toFields(flat) };
+}
+
+/** A window read back; one that does not parse counts as none (it only holds a count). */
+export function parseRefusalWindow(
+  actor: string,
+  fields: Record<string, string>,
+): RefusalWindow | undefined {
+  const numbers = ['start', 'end', 'written', 'suppressed'].map((k) => Number(fields[k]));
+  if (numbers.some((n) => !Number.isSafeInteger(n))) return undefined;
+  const [startMs = 0, endMs = 0, written = 0, suppressed = 0] = numbers;
+  return { actor, startMs, endMs, written, suppressed };
+}
+
+/** The window as the append script compares it: '' when absent. */
+export function windowSignature(fields: Record<string, string>): string {
+  return fields.start === undefined
+    ? ''
+    : `${fields.start}:${fields.written ?? ''}:${fields.suppressed ?? ''}`;
+}
 
 // Reads what an append needs; drops a due mark whose window is gone. Without head or anchor, the
 // chain begins after whatever the stream holds (entries older than the chain).
