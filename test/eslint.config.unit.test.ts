@@ -73,7 +73,6 @@ const core: Record<string, Snippet> = {
   ),
   'Date.now()': refused(CORE, 'export const nowMs = Date.now();', 'no-restricted-syntax'),
   'new Date()': refused(CORE, 'export const now = new Date();', 'no-restricted-syntax'),
-  'new Date(ms)': refused(CORE, 'export const at = new Date(0);', 'no-restricted-syntax'),
   'Date()': refused(CORE, 'export const text = Date();', 'no-restricted-syntax'),
   'DateTime.now()': refused(
     CORE,
@@ -143,6 +142,11 @@ const useCases: Record<string, Snippet> = {
     "import { createRoute53Adapter } from '../adapters/aws';",
     'no-restricted-imports',
   ),
+  'the clock read in src/backups': refused(
+    'src/backups/layer-rules-fixture.ts',
+    'export const nowMs = Date.now();',
+    'no-restricted-syntax',
+  ),
   'a job in src/backups': refused(
     'src/backups/layer-rules-fixture.ts',
     "import { runBackup } from '../../jobs/run-backup';",
@@ -156,6 +160,10 @@ const useCases: Record<string, Snippet> = {
 };
 
 const useCasesAllow: Record<string, Snippet> = {
+  'a date made from a time it was given': allowed(
+    'src/backups/layer-rules-fixture.ts',
+    'export const at = (ms: number) => new Date(ms).toISOString();',
+  ),
   'the core, the ports and the stores': allowed(
     'src/operations/layer-rules-fixture.ts',
     [
@@ -168,6 +176,11 @@ const useCasesAllow: Record<string, Snippet> = {
 };
 
 const presentation: Record<string, Snippet> = {
+  'the clock read in jobs/': refused(
+    'jobs/layer-rules-fixture.ts',
+    'export const now = new Date();',
+    'no-restricted-syntax',
+  ),
   'the bot in commands/': refused(
     'commands/layer-rules-fixture.ts',
     "import { startBot } from '../src/bot/start-bot';",
@@ -231,7 +244,7 @@ describe('the use cases reach infrastructure through ports', () => {
   it.each(Object.entries(useCasesAllow))('allows %s', (_, snippet) => expectation(snippet));
 });
 
-describe('commands/ and src/slack stand below the bot', () => {
+describe('listeners and presentation stand below the bot; processors read the injected clock', () => {
   it.each(Object.entries(presentation))('refuses %s', (_, snippet) => expectation(snippet));
   it.each(Object.entries(presentationAllows))('allows %s', (_, snippet) => expectation(snippet));
 });
