@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { buildPlan } from '../core/build-plan';
 import { planFingerprint } from '../core/plan-fingerprint';
 import type { Operation, RecoveryPoint } from '../core/types';
+import type { Config } from '../config/config';
 import type { LifeboatDeps } from '../lifeboat-deps';
 
 export type PlanCheck = { ok: true } | { ok: false; message: string };
@@ -11,16 +12,20 @@ export type PlanCheck = { ok: true } | { ok: false; message: string };
  * the environment's state now, with the recovery points the plan named, it must have the same
  * fingerprint. An approval binds to that fingerprint; the executor checks it again at start.
  */
-export async function planStillHolds(deps: LifeboatDeps, op: Operation): Promise<PlanCheck> {
+export async function planStillHolds(
+  deps: LifeboatDeps,
+  op: Operation,
+  config: Config = deps.config,
+): Promise<PlanCheck> {
   const { plan } = op;
-  const env = deps.config.environments[op.environment];
+  const env = config.environments[op.environment];
   if (!env) {
     return { ok: false, message: `${op.environment} is no longer in the configuration` };
   }
-  if (plan.configVersion !== deps.config.version) {
+  if (plan.configVersion !== config.version) {
     return {
       ok: false,
-      message: `the configuration changed since ${op.id} was requested (version ${plan.configVersion} → ${deps.config.version})`,
+      message: `the configuration changed since ${op.id} was requested (version ${plan.configVersion} → ${config.version})`,
     };
   }
   const state = await deps.environments.get(op.environment);
@@ -47,7 +52,7 @@ export async function planStillHolds(deps: LifeboatDeps, op: Operation): Promise
     planned: plan.planned,
     recoveryPoints: points,
     requestedAt: DateTime.fromISO(op.requestedAt, { zone: 'utc' }),
-    configVersion: deps.config.version,
+    configVersion: config.version,
   });
   if (!rebuilt.ok) {
     return { ok: false, message: `the plan no longer holds: ${rebuilt.problems.join('; ')}` };

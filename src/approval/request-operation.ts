@@ -1,3 +1,4 @@
+import { requiredApprovals } from '../core/approval-policy';
 import { formatDurationMs } from '../core/format-duration';
 import { lookupEnvironment } from '../config/lookup-environment';
 import { buildPlan } from '../core/build-plan';
@@ -161,6 +162,8 @@ export async function requestOperation(
     requestedAt: toIso(now),
     ...(reason ? { reason } : {}),
     expiresAt: toIso(now.plus({ milliseconds: expiresAfterMs })),
+    // Decided now and kept: a later reload can neither lower nor raise what this request needs.
+    requiredApprovals: requiredApprovals(deps.config.approval.minApprovers),
     votes: [],
     plan,
     steps: [],
@@ -184,6 +187,7 @@ export async function requestOperation(
       toRegion: plan.toRegion,
       planned,
       fingerprint: plan.fingerprint,
+      requiredApprovals: op.requiredApprovals,
     },
   });
   await deps.events.publish({ type: 'operation.updated', operationId: id });

@@ -7,6 +7,7 @@ import {
   type AwsJobState,
   type Operation,
   type Plan,
+  type Principal,
 } from '../core/types';
 
 /*
@@ -66,6 +67,12 @@ const progressSchema = z.looseObject({
   blocked: z.looseObject({ step: z.string(), detail: z.string(), since: z.string() }).optional(),
 }) satisfies z.ZodType<Partial<OperationProgress>>;
 
+/** What authorised a vote; absent on votes stored before it was recorded. */
+const principalSchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('user'), id: z.string() }),
+  z.looseObject({ type: z.literal('group'), handle: z.string(), members: z.array(z.string()) }),
+]) satisfies z.ZodType<Principal>;
+
 const planSchema = z.looseObject({
   kind: z.enum(OperationKind),
   environment: z.string(),
@@ -110,12 +117,15 @@ export const operationSchema = z.looseObject({
   requestedAt: z.string(),
   reason: z.string().optional(),
   expiresAt: z.string(),
+  // Absent on records written before it was stored: the configuration in force decides then.
+  requiredApprovals: z.number().int().min(1).optional(),
   votes: z.array(
     z.looseObject({
       userId: z.string(),
       decision: z.enum(['approve', 'deny']),
       at: z.string(),
       reason: z.string().optional(),
+      principal: principalSchema.optional(),
     }),
   ),
   plan: planSchema,
