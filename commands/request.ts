@@ -1,4 +1,4 @@
-import { requiredApprovals } from '../src/core/approval-policy';
+import { approvalsNeeded } from '../src/core/approval-policy';
 import { countNoun } from '../src/core/count-noun';
 import { requestOperation } from '../src/approval/request-operation';
 import { slackDate } from '../src/slack/blocks/mrkdwn';
@@ -36,7 +36,7 @@ export async function requestCommand(
     return refusal(result.message, instead);
   }
   const { op } = result;
-  const needed = requiredApprovals(deps.config.current().approval.minApprovers);
+  const needed = approvalsNeeded(op, deps.config.current().approval.minApprovers);
   const where =
     op.kind === 'drill' ? `in ${op.plan.toRegion}` : `${op.plan.fromRegion} → ${op.plan.toRegion}`;
   return {

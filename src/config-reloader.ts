@@ -30,7 +30,7 @@ const ANNOUNCED_MS = 24 * 3_600_000;
 export function createConfigReloader(
   deps: LifeboatDeps,
   input: {
-    /** The source the reloader replaces: the one `deps.config` reads. */
+    /** The source the reloader replaces: the one `deps.config.current()` reads. */
     source: ReplaceableConfigSource;
     path: string;
     onReload?: (config: Config) => Promise<void>;

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import { createSlackGroupDirectoryForToken } from './adapters/slack/slack-group-directory';
+import type { GroupDirectory } from './approval/authorizer';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, type Config } from './config/config';
 import { createAwsPorts } from './create-aws-ports';
@@ -34,6 +36,8 @@ export async function createRuntime(
     logger?: Logger;
     redis?: Redis;
     aws?: AwsPorts;
+    /** User-group members for `deps.authorizer`; default Slack's when a bot token is set. */
+    groups?: GroupDirectory;
   } = {},
 ): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(settings.logLevel);
@@ -43,6 +47,14 @@ export async function createRuntime(
     overrides.aws ??
     createAwsPorts(settings.awsEndpointUrl ? { endpoint: settings.awsEndpointUrl } : {});
   const infra = createInfra({ redis, prefix: settings.prefix, logger });
+  // The workers check approvals through groups again before an operation runs: they need Slack.
+  const groups =
+    overrides.groups ??
+    (settings.slackBotToken
+      ? createSlackGroupDirectoryForToken(settings.slackBotToken, {
+          ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
+        })
+      : undefined);
   const configSource = createConfigSource(config);
   const deps = createLifeboatDeps(
     {
@@ -51,6 +63,7 @@ export async function createRuntime(
       logger,
       pollMs: settings.pollMs,
       aws,
+      ...(groups ? { groups } : {}),
     },
     infra,
   );

@@ -1,4 +1,4 @@
-import { createAuthorizer, type Authorizer } from './approval/authorizer';
+import { createAuthorizer, type Authorizer, type GroupDirectory } from './approval/authorizer';
 import type { Clock } from './clock';
 import type { ConfigSource } from './config/config-source';
 import type { Infra } from './create-infra';
@@ -80,8 +80,9 @@ export interface LifeboatDeps {
   /** Each environment's recurring drill request. */
   drillSchedules: DrillSchedules;
   /**
-   * Who may request and approve, by the configuration's lists. It knows no user groups: the bot
-   * hands the commands its own, which resolves them through Slack.
+   * Who may request and approve, by the configuration's lists: user groups through the `groups`
+   * directory the runtime was given (Slack's, with a bot token), else none. The executor asks it
+   * again before an operation runs. The bot hands the commands its own, on the bot's client.
    */
   authorizer: Authorizer;
 }
@@ -94,13 +95,16 @@ export function createLifeboatDeps(
     logger: Logger;
     pollMs: number;
     aws: AwsPorts;
+    /** User-group members, for `authorizer`; without it, groups authorise nobody. */
+    groups?: GroupDirectory;
   },
   infra: Infra,
 ): LifeboatDeps {
   const { redis, keys, queues } = infra;
-  const { clock } = input;
+  const { groups, ...given } = input;
+  const { clock } = given;
   const deps: LifeboatDeps = {
-    ...input,
+    ...given,
     operations: createOperationStore(redis, keys),
     environments: createEnvironmentStateStore(redis, keys, () => deps.config.current(), clock),
     locks: createEnvironmentLock(redis, keys),
@@ -118,7 +122,7 @@ export function createLifeboatDeps(
     backupRuns: createBackupRuns(queues.backups),
     backupSchedules: createBackupSchedules(queues.backups, clock),
     drillSchedules: createDrillSchedules(queues.drills, clock),
-    authorizer: createAuthorizer(() => deps.config.current()),
+    authorizer: createAuthorizer(() => deps.config.current(), groups),
   };
   return deps;
 }

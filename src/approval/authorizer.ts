@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
-import { groupHandles, isAuthorized } from '../core/is-authorized';
+import { authorizingPrincipal, groupHandles } from '../core/is-authorized';
+import type { Principal } from '../core/types';
 
 /** The actor of what Lifeboat does on its own (scheduled drills, expiry). */
 export const SYSTEM_ACTOR = 'lifeboat';
@@ -7,7 +8,14 @@ export const SYSTEM_ACTOR = 'lifeboat';
 /** `either`: requesters and approvers alike (backup, cancel). */
 export type Role = 'requester' | 'approver' | 'either';
 
-export type AuthorizeResult = { allowed: true } | { allowed: false; message: string };
+/**
+ * `principal`: what lets the user act (their id as listed, or the group and its members at that
+ * moment); absent only for Lifeboat's own acts. `configVersion`: the configuration the decision
+ * was taken under. A refusal with `lookupFailed` is not a no: a user group could not be read.
+ */
+export type AuthorizeResult =
+  | { allowed: true; principal?: Principal; configVersion: string }
+  | { allowed: false; message: string; lookupFailed?: true };
 
 /**
  * Members of user groups (`@oncall`). Promises: `fresh: false` may answer from a short cache;
@@ -18,7 +26,7 @@ export interface GroupDirectory {
   members(handle: string, options: { fresh: boolean }): Promise<readonly string[]>;
 }
 
-/** Who may request and who may approve, as the configuration says. */
+/** Who may request and who may approve, as the configuration says, and why. */
 export interface Authorizer {
   check(userId: string, role: Role): Promise<AuthorizeResult>;
 }
@@ -31,15 +39,17 @@ export interface Authorizer {
 export function createAuthorizer(getConfig: () => Config, directory?: GroupDirectory): Authorizer {
   return {
     async check(userId, role) {
-      if (role !== 'approver' && userId === SYSTEM_ACTOR) return { allowed: true };
-      const { approval } = getConfig();
+      const config = getConfig();
+      const { approval, version: configVersion } = config;
+      if (role !== 'approver' && userId === SYSTEM_ACTOR) return { allowed: true, configVersion };
       const roles = role === 'either' ? (['requester', 'approver'] as const) : [role];
       const lists = roles.map((r) => ({
         name: `approval.${r}s`,
         principals: r === 'requester' ? approval.requesters : approval.approvers,
       }));
       const principals = lists.flatMap((l) => l.principals);
-      if (isAuthorized(userId, principals, {})) return { allowed: true };
+      const listed = authorizingPrincipal(userId, principals, {});
+      if (listed) return { allowed: true, principal: listed, configVersion };
       const handles = [...new Set(groupHandles(principals))];
       if (handles.length > 0 && directory) {
         for (const fresh of [false, true]) {
@@ -51,9 +61,11 @@ export function createAuthorizer(getConfig: () => Config, directory?: GroupDirec
             return {
               allowed: false,
               message: `I could not check whether you are in ${handles.join(', ')}: ${(error as Error).message}. Try again in a minute`,
+              lookupFailed: true,
             };
           }
-          if (isAuthorized(userId, principals, groups)) return { allowed: true };
+          const member = authorizingPrincipal(userId, principals, groups);
+          if (member) return { allowed: true, principal: member, configVersion };
         }
       }
       const label = (p: string) => (p.startsWith('@') ? p : `<@${p}>`);

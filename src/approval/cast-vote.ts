@@ -1,11 +1,12 @@
 import {
   castVote as decideVote,
+  describePrincipal,
   type VoteEffect,
   type VoteRefusal,
   type VoteResult,
 } from '../core/approval-policy';
 import { toIso } from '../core/to-iso';
-import type { Operation } from '../core/types';
+import type { Operation, Principal } from '../core/types';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { endRequest, removeJob } from './end-request';
 import { announceExpiry } from './expire-request';
@@ -32,6 +33,14 @@ export type CastVoteOutcome =
  * An approval or a denial, by button or by text. The decision is taken on the operation as
  * stored, inside the store's compare-and-set, so a double click counts once and of two approvers
  * racing exactly one makes the transition to approved, and only that one queues the run.
+ *
+ * The voter and the plan are checked under one configuration, and the vote is applied only if
+ * that configuration is still in force inside the compare-and-set (and, for an approval, is the
+ * one the plan was made under): a reload in between, which may have removed the approver or
+ * lowered `minApprovers`, refuses the vote (`config_changed`) and asks the voter to vote again,
+ * which checks everything anew. The approvals needed are the operation's own, stored at request
+ * time. What authorised the vote (the voter's id, or the group and its members then) is stored
+ * with it and written to the audit log.
  */
 export async function castVote(
   deps: LifeboatDeps,
@@ -60,16 +69,24 @@ export async function castVote(
       stored,
     );
   }
+  // The configuration this vote is checked under; the authorizer says which one it used.
+  const config = deps.config.current();
+  let checkedVersion = config.version;
   let authProblem: string | undefined;
+  let principal: Principal | undefined;
   if (userId !== stored.requestedBy) {
     const authorizer = ports.authorizer ?? deps.authorizer;
     const auth = await authorizer.check(userId, 'approver');
     if (!auth.allowed) authProblem = auth.message;
+    else {
+      principal = auth.principal;
+      checkedVersion = auth.configVersion;
+    }
   }
   const pending =
     stored.state === 'requested' && deps.clock.now().toMillis() < Date.parse(stored.expiresAt);
   if (decision === 'approve' && pending && userId !== stored.requestedBy && !authProblem) {
-    const check = await planStillHolds(deps, stored);
+    const check = await planStillHolds(deps, stored, config);
     if (!check.ok) {
       return refuse(
         'plan_changed',
@@ -88,7 +105,10 @@ export async function castVote(
       ...(input.reason !== undefined ? { reason: input.reason } : {}),
       now: deps.clock.now(),
       isAuthorizedApprover: authProblem === undefined,
-      minApprovers: deps.config.current().approval.minApprovers,
+      ...(principal ? { principal } : {}),
+      minApprovers: config.approval.minApprovers,
+      // Read here, inside the compare-and-set: a reload since the checks refuses the vote.
+      configVersions: { checked: checkedVersion, current: deps.config.current().version },
     });
     if (verdict.ok) return { op: verdict.op };
     if (verdict.reason === 'expired' && verdict.op && current.state === 'requested') {
@@ -105,14 +125,22 @@ export async function castVote(
     return refuse(result.reason, message, op);
   }
 
+  const why = principal ? `${userId} (${describePrincipal(principal, { members: true })}): ` : '';
   await deps.audit.append({
     type: result.effect === 'denied' ? 'denial' : 'vote',
     actor: userId,
     at: toIso(deps.clock.now()),
     environment: op.environment,
     operationId,
-    summary: result.message.replace(/<@(\w+)>/g, '$1') + (input.reason ? `: ${input.reason}` : ''),
-    detail: { decision, effect: result.effect, fingerprint: op.plan.fingerprint },
+    summary:
+      why + result.message.replace(/<@(\w+)>/g, '$1') + (input.reason ? `: ${input.reason}` : ''),
+    detail: {
+      decision,
+      effect: result.effect,
+      fingerprint: op.plan.fingerprint,
+      configVersion: checkedVersion,
+      ...(principal ? { principal } : {}),
+    },
   });
   if (result.effect === 'approved') {
     await deps.runs.enqueue(operationId);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { buildPlan } from '../core/build-plan';
 import { planFingerprint } from '../core/plan-fingerprint';
 import type { Operation, RecoveryPoint } from '../core/types';
+import type { Config } from '../config/config';
 import type { LifeboatDeps } from '../lifeboat-deps';
 
 export type PlanCheck = { ok: true } | { ok: false; message: string };
@@ -11,9 +12,12 @@ export type PlanCheck = { ok: true } | { ok: false; message: string };
  * the environment's state now, with the recovery points the plan named, it must have the same
  * fingerprint. An approval binds to that fingerprint; the executor checks it again at start.
  */
-export async function planStillHolds(deps: LifeboatDeps, op: Operation): Promise<PlanCheck> {
+export async function planStillHolds(
+  deps: LifeboatDeps,
+  op: Operation,
+  config: Config = deps.config.current(),
+): Promise<PlanCheck> {
   const { plan } = op;
-  const config = deps.config.current();
   const env = config.environments[op.environment];
   if (!env) {
     return { ok: false, message: `${op.environment} is no longer in the configuration` };

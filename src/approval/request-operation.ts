@@ -1,3 +1,4 @@
+import { requiredApprovals } from '../core/approval-policy';
 import { formatDurationMs } from '../core/format-duration';
 import { lookupEnvironment } from '../config/lookup-environment';
 import { buildPlan } from '../core/build-plan';
@@ -162,6 +163,8 @@ export async function requestOperation(
     requestedAt: toIso(now),
     ...(reason ? { reason } : {}),
     expiresAt: toIso(now.plus({ milliseconds: expiresAfterMs })),
+    // Decided now and kept: a later reload can neither lower nor raise what this request needs.
+    requiredApprovals: requiredApprovals(deps.config.current().approval.minApprovers),
     votes: [],
     plan,
     steps: [],
@@ -185,6 +188,7 @@ export async function requestOperation(
       toRegion: plan.toRegion,
       planned,
       fingerprint: plan.fingerprint,
+      requiredApprovals: op.requiredApprovals,
     },
   });
   await deps.events.publish({ type: 'operation.updated', operationId: id });

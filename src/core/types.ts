@@ -74,11 +74,24 @@ export const FINAL_STATES: readonly OperationState[] = [
   'expired',
 ];
 
+/**
+ * Why someone may act, as the configuration said when they did: listed by id
+ * (`approval.approvers: [U0BOB]`), or a member of a listed user group, with the group's members
+ * at that moment (whoever may edit the group's membership may, in effect, grant the role).
+ */
+export type Principal =
+  { type: 'user'; id: string } | { type: 'group'; handle: string; members: string[] };
+
 export interface Vote {
   userId: string;
   decision: 'approve' | 'deny';
   at: string;
   reason?: string;
+  /**
+   * What authorised the vote when it was cast. Absent on the requester's withdrawal (a requester
+   * need not be an approver) and on votes stored before it was recorded.
+   */
+  principal?: Principal;
 }
 
 export interface PlannedResource {
@@ -160,6 +173,12 @@ export interface Operation {
   requestedAt: string;
   reason?: string;
   expiresAt: string;
+  /**
+   * How many approvers besides the requester it needs, decided at request time from
+   * `approval.minApprovers`. Absent on operations stored before it was recorded: then the
+   * configuration in force decides.
+   */
+  requiredApprovals?: number;
   votes: Vote[];
   plan: Plan;
   /** Where the request message lives, once posted. */

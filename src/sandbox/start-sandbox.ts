@@ -8,6 +8,7 @@ import { createAwsEmulator } from '../emulator';
 import { createLogger } from '../logger';
 import type { Settings } from '../settings';
 import { startBot } from '../bot/start-bot';
+import { createSlackGroupDirectoryForToken } from '../adapters/slack/slack-group-directory';
 import { createGameDayLog } from './game-day-log';
 import { listenOnPreferredPort } from './listen-on-preferred-port';
 import { createSandboxRoutes } from './sandbox-routes';
@@ -68,17 +69,23 @@ export async function startSandbox(
       awsUrl = running.url;
       await seedSandboxHistory(awsUrl, config);
     }
-    // The emulator accepts any credentials; fixed ones keep a laptop's AWS profile out of it.
-    const runtime = await createRuntime(
-      { ...settings, configPath, redisUrl, awsEndpointUrl: awsUrl },
-      { config, aws: createAwsPorts({ endpoint: awsUrl, credentials: SANDBOX_CREDENTIALS }) },
-    );
-    stops.push(runtime.close);
-
     // How the sandbox's own parts reach the page's port: over loopback when it listens everywhere.
     const reach = reachable(settings.sandboxHost);
     const base = `http://${reach}:${settings.port}`;
     const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
+    const slackApiUrl = `${base}/sandbox-slack/api/`;
+
+    // The emulator accepts any credentials; fixed ones keep a laptop's AWS profile out of it.
+    // The workers read the sandbox's user groups as production's read Slack's.
+    const runtime = await createRuntime(
+      { ...settings, configPath, redisUrl, awsEndpointUrl: awsUrl },
+      {
+        config,
+        aws: createAwsPorts({ endpoint: awsUrl, credentials: SANDBOX_CREDENTIALS }),
+        groups: createSlackGroupDirectoryForToken(botToken, { slackApiUrl }),
+      },
+    );
+    stops.push(runtime.close);
     // Signed like Slack signs: with the operator's secret when one is set, else a fresh one.
     const signingSecret = settings.slackSigningSecret ?? randomBytes(24).toString('hex');
     const workspace = createSlackWorkspace(sandboxWorkspaceSeed(config.slack.channel));
@@ -106,7 +113,7 @@ export async function startSandbox(
     const bot = await startBot(runtime.deps, runtime.infra, {
       signingSecret,
       botToken,
-      slackApiUrl: `${base}/sandbox-slack/api/`,
+      slackApiUrl,
       port: settings.port,
       host: settings.sandboxHost,
       customRoutes: sandbox.routes,

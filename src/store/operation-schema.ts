@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { OperationProgress, ResourceProgress, Stopping } from '../core/operation-progress';
-import { OperationKind, OperationState, StepState, type Operation, type Plan } from '../core/types';
+import {
+  OperationKind,
+  OperationState,
+  StepState,
+  type Operation,
+  type Plan,
+  type Principal,
+} from '../core/types';
 import { AWS_JOB_STATES } from '../core/aws-job-state';
 
 /*
@@ -49,6 +56,12 @@ const progressSchema = z.looseObject({
   blocked: z.looseObject({ step: z.string(), detail: z.string(), since: z.string() }).optional(),
 }) satisfies z.ZodType<Partial<OperationProgress>>;
 
+/** What authorised a vote; absent on votes stored before it was recorded. */
+const principalSchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('user'), id: z.string() }),
+  z.looseObject({ type: z.literal('group'), handle: z.string(), members: z.array(z.string()) }),
+]) satisfies z.ZodType<Principal>;
+
 const planSchema = z.looseObject({
   kind: z.enum(OperationKind),
   environment: z.string(),
@@ -93,12 +106,15 @@ export const operationSchema = z.looseObject({
   requestedAt: z.string(),
   reason: z.string().optional(),
   expiresAt: z.string(),
+  // Absent on records written before it was stored: the configuration in force decides then.
+  requiredApprovals: z.number().int().min(1).optional(),
   votes: z.array(
     z.looseObject({
       userId: z.string(),
       decision: z.enum(['approve', 'deny']),
       at: z.string(),
       reason: z.string().optional(),
+      principal: principalSchema.optional(),
     }),
   ),
   plan: planSchema,

@@ -59,4 +59,33 @@ describe('the authorizer', () => {
     expect(outsider.message).toContain('approval.requesters');
     expect(outsider.message).toContain('approval.approvers');
   });
+
+  it('answers with the principal that lets the user act, and the configuration it decided under', async () => {
+    const directory: GroupDirectory = {
+      members: async (handle) => (handle === '@dr-approvers' ? ['U0ALICE', 'U0DAVE'] : []),
+    };
+    const authorizer = createAuthorizer(() => h.deps.config.current(), directory);
+    const version = h.deps.config.current().version;
+    expect(await authorizer.check('U0BOB', 'approver')).toEqual({
+      allowed: true,
+      principal: { type: 'user', id: 'U0BOB' },
+      configVersion: version,
+    });
+    expect(await authorizer.check('U0DAVE', 'approver')).toEqual({
+      allowed: true,
+      principal: { type: 'group', handle: '@dr-approvers', members: ['U0ALICE', 'U0DAVE'] },
+      configVersion: version,
+    });
+  });
+
+  it('tells a failed group lookup apart from a no', async () => {
+    const authorizer = createAuthorizer(() => h.deps.config.current(), slackDown);
+    expect(await authorizer.check('U0DAVE', 'approver')).toMatchObject({
+      allowed: false,
+      lookupFailed: true,
+    });
+    const noGroups = createAuthorizer(() => h.deps.config.current());
+    expect(await noGroups.check('U0DAVE', 'approver')).toMatchObject({ allowed: false });
+    expect(await noGroups.check('U0DAVE', 'approver')).not.toHaveProperty('lookupFailed');
+  });
 });

@@ -3,7 +3,9 @@ import type { GroupDirectory } from '../../src/approval/authorizer';
 import { createAuthorizer } from '../../src/approval/authorizer';
 import { castVote } from '../../src/approval/cast-vote';
 import { expiryJobId } from '../../src/queue/expiry-job-id';
+import type { Config } from '../../src/config/config';
 import type { Operation } from '../../src/core/types';
+import type { OperationStore } from '../../src/store/operation-store';
 import { approvalHarness, type ApprovalHarness } from './approval-harness';
 import { requestShopOperation } from './request-shop-operation';
 
@@ -152,6 +154,109 @@ describe('castVote', () => {
     ).toMatchObject({
       ok: false,
       reason: 'not_found',
+    });
+  });
+
+  describe('a configuration reloaded between the checks and the compare-and-set', () => {
+    /** The configuration in force with these approval settings, under a version of its own. */
+    const reloaded = (approval: Partial<Config['approval']>): Config => ({
+      ...h.deps.config.current(),
+      approval: { ...h.deps.config.current().approval, ...approval },
+      version: `${h.deps.config.current().version}-reloaded`,
+    });
+    /** Swaps in `next` as the configuration just before the store's compare-and-set runs. */
+    function reloadBeforeCompareAndSet(next: Config): void {
+      const store = h.deps.operations;
+      const hooked: OperationStore = {
+        ...store,
+        update: (id, change) => {
+          h.configSource.replace(next);
+          return store.update(id, change);
+        },
+      };
+      h.deps.operations = hooked;
+    }
+
+    it('does not apply the vote of an approver the reload removed', async () => {
+      const op = await requested();
+      reloadBeforeCompareAndSet(reloaded({ approvers: ['U0BOB', '@dr-approvers'] }));
+      const result = await vote(op, 'U0CAROL');
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'config_changed',
+        message: expect.stringContaining('vote again'),
+      });
+      const stored = await h.deps.operations.get(op.id);
+      expect(stored?.state).toBe('requested');
+      expect(stored?.votes).toEqual([]);
+      expect(await runJobs()).toEqual([]);
+      const refusal = (await h.deps.audit.read({ operationId: op.id })).find(
+        (e) => e.type === 'refusal',
+      );
+      expect(refusal).toMatchObject({ actor: 'U0CAROL' });
+    });
+
+    it('does not let a lowered minApprovers approve with fewer votes than were checked for', async () => {
+      const op = await requested(2);
+      expect(op.requiredApprovals).toBe(2);
+      reloadBeforeCompareAndSet(reloaded({ minApprovers: 1 }));
+      const result = await vote(op, 'U0BOB');
+      expect(result).toMatchObject({ ok: false, reason: 'config_changed' });
+      expect((await h.deps.operations.get(op.id))?.state).toBe('requested');
+      expect(await runJobs()).toEqual([]);
+    });
+
+    it('checks a vote cast again under the new configuration', async () => {
+      const op = await requested();
+      reloadBeforeCompareAndSet(reloaded({ approvers: ['U0BOB', '@dr-approvers'] }));
+      expect(await vote(op, 'U0BOB')).toMatchObject({ ok: false, reason: 'config_changed' });
+      // Voting again is checked under the configuration now in force, which the plan predates.
+      expect(await vote(op, 'U0BOB')).toMatchObject({
+        ok: false,
+        reason: 'plan_changed',
+        message: expect.stringContaining('request it again'),
+      });
+      expect(await runJobs()).toEqual([]);
+    });
+  });
+
+  describe('why a vote counted', () => {
+    it('stores the approver listed by id, and says so in the audit entry', async () => {
+      const op = await requested();
+      const result = await vote(op, 'U0BOB');
+      expect(result).toMatchObject({ ok: true, effect: 'approved' });
+      const stored = await h.deps.operations.get(op.id);
+      expect(stored?.votes[0]?.principal).toEqual({ type: 'user', id: 'U0BOB' });
+      const entry = (await h.deps.audit.read({ operationId: op.id })).find(
+        (e) => e.type === 'vote',
+      );
+      expect(entry?.summary).toContain('U0BOB (approver by id)');
+      expect(entry?.detail).toMatchObject({ principal: { type: 'user', id: 'U0BOB' } });
+    });
+
+    it('stores the group and its members at that moment for a member of an approver group', async () => {
+      const op = await requested();
+      const directory: GroupDirectory = {
+        members: async (handle) => (handle === '@dr-approvers' ? ['U0ALICE', 'U0DAVE'] : []),
+      };
+      const result = await castVote(
+        h.deps,
+        { operationId: op.id, userId: 'U0DAVE', decision: 'approve' },
+        { authorizer: createAuthorizer(() => h.deps.config.current(), directory) },
+      );
+      expect(result).toMatchObject({ ok: true, effect: 'approved' });
+      const principal = {
+        type: 'group',
+        handle: '@dr-approvers',
+        members: ['U0ALICE', 'U0DAVE'],
+      };
+      const stored = await h.deps.operations.get(op.id);
+      expect(stored?.votes[0]?.principal).toEqual(principal);
+      const entry = (await h.deps.audit.read({ operationId: op.id })).find(
+        (e) => e.type === 'vote',
+      );
+      expect(entry?.summary).toContain('U0DAVE (through @dr-approvers: U0ALICE, U0DAVE)');
+      expect(entry?.detail).toMatchObject({ principal });
     });
   });
 });

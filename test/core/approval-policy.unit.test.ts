@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fakeClock } from '../../src/clock';
 import { castVote, countApprovals, isAuthorized } from '../../src/core/approval-policy';
-import type { Operation } from '../../src/core/types';
+import type { Operation, Principal } from '../../src/core/types';
 import { requestedOp, T0 } from './support/fixtures';
 
 const ALICE = 'U0ALICE'; // the requester
@@ -136,6 +136,59 @@ describe('castVote', () => {
     expect(vote(requestedOp(), 'U0BOB', 'approve', { minApprovers: 0 })).toMatchObject({
       effect: 'approved',
     });
+  });
+
+  it('needs the approvals stored on the operation, not fewer when minApprovers is lower now', () => {
+    const op = requestedOp({ requiredApprovals: 2 });
+    const first = vote(op, 'U0BOB', 'approve', { minApprovers: 1 });
+    expect(first).toMatchObject({
+      ok: true,
+      effect: 'recorded',
+      message: expect.stringContaining('1 of 2'),
+    });
+    // A record without the field (written before it existed): minApprovers decides, as before.
+    expect(vote(requestedOp(), 'U0BOB', 'approve', { minApprovers: 2 })).toMatchObject({
+      effect: 'recorded',
+    });
+  });
+
+  it('refuses a vote checked under another configuration than the one in force or the plan’s', () => {
+    const withVersions = (checked: string, current: string, decision: 'approve' | 'deny') =>
+      castVote({
+        op: requestedOp(),
+        userId: 'U0BOB',
+        decision,
+        now: T0.plus({ minutes: 1 }),
+        isAuthorizedApprover: true,
+        minApprovers: 1,
+        configVersions: { checked, current },
+      });
+    expect(withVersions('v1', 'v2', 'approve')).toMatchObject({
+      ok: false,
+      reason: 'config_changed',
+      message: expect.stringContaining('vote again'),
+    });
+    expect(withVersions('v1', 'v2', 'deny')).toMatchObject({ ok: false, reason: 'config_changed' });
+    // The plan was made under v1 (dummyPlan): an approval checked under v2 does not bind to it.
+    expect(withVersions('v2', 'v2', 'approve')).toMatchObject({
+      ok: false,
+      reason: 'config_changed',
+    });
+    expect(withVersions('v1', 'v1', 'approve')).toMatchObject({ ok: true, effect: 'approved' });
+  });
+
+  it('stores with the vote the principal that authorised it', () => {
+    const principal: Principal = { type: 'group', handle: '@dr-approvers', members: ['U0BOB'] };
+    const result = castVote({
+      op: requestedOp(),
+      userId: 'U0BOB',
+      decision: 'approve',
+      now: T0.plus({ minutes: 1 }),
+      isAuthorizedApprover: true,
+      principal,
+      minApprovers: 1,
+    });
+    expect(result.ok && result.op.votes[0]?.principal).toEqual(principal);
   });
 
   describe('properties', () => {

@@ -8,7 +8,22 @@ function everyField(): Operation {
     kind: 'drill',
     state: 'succeeded',
     reason: 'quarterly drill',
-    votes: [{ userId: 'U0BOB', decision: 'approve', at: '2026-01-01T00:01:00.000Z', reason: 'ok' }],
+    requiredApprovals: 2,
+    votes: [
+      {
+        userId: 'U0BOB',
+        decision: 'approve',
+        at: '2026-01-01T00:01:00.000Z',
+        reason: 'ok',
+        principal: { type: 'user', id: 'U0BOB' },
+      },
+      {
+        userId: 'U0CAROL',
+        decision: 'approve',
+        at: '2026-01-01T00:01:30.000Z',
+        principal: { type: 'group', handle: '@dr-approvers', members: ['U0ALICE', 'U0CAROL'] },
+      },
+    ],
     plan: dummyPlan({
       kind: 'drill',
       planned: true,
@@ -87,6 +102,21 @@ describe('the stored shape of an operation', () => {
     expect(operationSchema.safeParse(requestedOp()).success).toBe(true);
   });
 
+  it('accepts an older record: no required approvals stored, votes without their principal', () => {
+    const old = JSON.parse(
+      JSON.stringify(
+        requestedOp({
+          state: 'approved',
+          votes: [{ userId: 'U0BOB', decision: 'approve', at: '2026-01-01T00:01:00.000Z' }],
+        }),
+      ),
+    ) as Record<string, unknown>;
+    expect(old).not.toHaveProperty('requiredApprovals');
+    const parsed = operationSchema.safeParse(old);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.requiredApprovals).toBeUndefined();
+  });
+
   it('refuses what the executor could not act on', () => {
     const op = everyField();
     const broken = [
@@ -95,6 +125,14 @@ describe('the stored shape of an operation', () => {
       { ...op, progress: { resources: { [SHOP_DB]: { restoreState: 'DONE' } } } },
       { ...op, progress: { stopping: { state: 'paused' } } },
       { ...op, votes: [{ userId: 'U0BOB', decision: 'maybe', at: op.requestedAt }] },
+      { ...op, requiredApprovals: 0 },
+      { ...op, requiredApprovals: '2' },
+      {
+        ...op,
+        votes: [
+          { userId: 'U0BOB', decision: 'approve', at: op.requestedAt, principal: { type: 'role' } },
+        ],
+      },
     ];
     for (const record of broken) expect(operationSchema.safeParse(record).success).toBe(false);
   });

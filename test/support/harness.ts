@@ -30,7 +30,7 @@ export interface Harness {
   /** Redis and the queues as such, as the edges see them. */
   infra: Infra;
   config: Config;
-  /** What `deps.config` reads: replace it to put another configuration in force. */
+  /** What `deps.config.current()` reads: replace it to put another configuration in force. */
   configSource: ReplaceableConfigSource;
   prefix: string;
   redisUrl: string;

@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import type { GroupDirectory } from '../../approval/authorizer';
 import { ErrorCode, LifeboatError } from '../../errors';
 import { slackErrorCode } from '../../slack/slack-call';
@@ -72,6 +72,27 @@ export function createSlackGroupDirectory(
       return pending;
     },
   };
+}
+
+/**
+ * A directory of its own for a process that has a bot token but no Bolt app (the workers, which
+ * check group members again before an operation runs): a Web API client that gives up quickly
+ * (a few retries, 10 s per call) instead of queueing behind a rate limit for minutes.
+ */
+export function createSlackGroupDirectoryForToken(
+  botToken: string,
+  options: SlackGroupDirectoryOptions & { slackApiUrl?: string } = {},
+): GroupDirectory {
+  const { slackApiUrl, ...cache } = options;
+  const client = new WebClient(botToken, {
+    ...(slackApiUrl
+      ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` }
+      : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    timeout: 10_000,
+  });
+  return createSlackGroupDirectory(client, cache);
 }
 
 async function call<T extends { ok?: boolean; error?: string }>(

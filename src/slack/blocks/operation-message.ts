@@ -1,7 +1,7 @@
 import type { KnownBlock } from './block-types';
 import type { DateTime } from 'luxon';
 import { formatDurationMs } from '../../core/format-duration';
-import { countApprovals, requiredApprovals } from '../../core/approval-policy';
+import { approvalsNeeded, countApprovals, describePrincipal } from '../../core/approval-policy';
 import { countNoun } from '../../core/count-noun';
 import { summarizeOutcome } from '../../core/operation-report';
 import { FINAL_STATES, type Operation, type StepRecord, type StepState } from '../../core/types';
@@ -64,7 +64,7 @@ export function operationMessage(
   const { plan } = op;
   const title = `${KIND[op.kind]} of ${op.environment} · ${op.id}`;
   const final = FINAL_STATES.includes(op.state);
-  const needed = requiredApprovals(minApprovers);
+  const needed = approvalsNeeded(op, minApprovers);
   const approvals = countApprovals(op);
 
   const where =
@@ -195,12 +195,14 @@ function stepsText(steps: readonly StepRecord[]): string {
   return `*Steps*\n${lines.join('\n')}`;
 }
 
+/** Each vote, with why it counted: `approved by <@U0CAROL> (through @dr-approvers) …`. */
 function votesText(op: Operation): string | undefined {
-  const parts = op.votes.map((v) =>
-    v.decision === 'approve'
-      ? `approved by ${mention(v.userId)} ${slackDate(v.at)}`
-      : `denied by ${mention(v.userId)} ${slackDate(v.at)}${v.reason ? `: “${userText(v.reason)}”` : ''}`,
-  );
+  const parts = op.votes.map((v) => {
+    const who = `${mention(v.userId)}${v.principal ? ` (${escapeMrkdwn(describePrincipal(v.principal))})` : ''}`;
+    return v.decision === 'approve'
+      ? `approved by ${who} ${slackDate(v.at)}`
+      : `denied by ${who} ${slackDate(v.at)}${v.reason ? `: “${userText(v.reason)}”` : ''}`;
+  });
   if (op.state === 'cancelled' && op.cancelRequestedBy)
     parts.push(`cancelled by ${mention(op.cancelRequestedBy)}`);
   return parts.length > 0 ? parts.join(' · ') : undefined;

@@ -72,3 +72,49 @@ describe('the request message and the reason', () => {
     expect(votes).not.toContain('*no*');
   });
 });
+
+describe('the final message and who approved', () => {
+  it('says why each approval counted: the id listed, or the group it came through', () => {
+    const op = requestedOp({
+      state: 'succeeded',
+      requiredApprovals: 2,
+      startedAt: T0.plus({ minutes: 2 }).toISO() ?? '',
+      finishedAt: T0.plus({ minutes: 40 }).toISO() ?? '',
+      outcome: { rtoMs: 40 * 60_000, message: 'RTO 40m (met)' },
+      votes: [
+        {
+          userId: 'U0BOB',
+          decision: 'approve',
+          at: T0.plus({ minutes: 1 }).toISO() ?? '',
+          principal: { type: 'user', id: 'U0BOB' },
+        },
+        {
+          userId: 'U0CAROL',
+          decision: 'approve',
+          at: T0.plus({ minutes: 2 }).toISO() ?? '',
+          principal: { type: 'group', handle: '@dr-approvers', members: ['U0ALICE', 'U0CAROL'] },
+        },
+      ],
+    });
+    const all = texts(operationMessage(op, T0.plus({ minutes: 40 }), 1).blocks).join('\n');
+    expect(all).toContain('succeeded');
+    expect(all).toMatch(/approved by <@U0BOB> \(approver by id\)/);
+    expect(all).toMatch(/<@U0CAROL> \(through @dr-approvers\)/);
+  });
+
+  it('counts against the approvals the operation needs, stored at request time', () => {
+    const op = requestedOp({ requiredApprovals: 2 });
+    const first = texts(operationMessage(op, T0, 1).blocks)[0] ?? '';
+    expect(first).toContain('0 of 2 approvals');
+  });
+
+  it('shows an older vote, stored without its principal, as before', () => {
+    const op = requestedOp({
+      state: 'approved',
+      votes: [{ userId: 'U0BOB', decision: 'approve', at: T0.toISO() ?? '' }],
+    });
+    const all = texts(operationMessage(op, T0, 1).blocks).join('\n');
+    expect(all).toContain('approved by <@U0BOB>');
+    expect(all).not.toContain('(approver by id)');
+  });
+});
