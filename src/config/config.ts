@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ErrorCode, LifeboatError } from '../errors';
 import { configSchema, type RawConfig } from './config-schema';
+import { prototypeKeyProblems } from './prototype-key-problems';
 import { parseResourceArn } from './resource-arn';
 
 export interface ResourceConfig {
@@ -72,6 +73,7 @@ export function parseConfig(text: string): ConfigResult {
       ],
     };
   }
+  const reserved = prototypeKeyProblems(raw);
   const result = configSchema.safeParse(raw ?? {}, {
     error: (issue) =>
       issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : undefined,
@@ -79,17 +81,20 @@ export function parseConfig(text: string): ConfigResult {
   if (!result.success) {
     return {
       ok: false,
-      problems: result.error.issues.map((issue) => {
-        const path = issue.path.map(String).join('.');
-        // A record's bad key: its own rule's message says more than "Invalid key in record".
-        const message =
-          issue.code === 'invalid_key' && issue.issues.length > 0
-            ? issue.issues.map((inner) => inner.message).join('; ')
-            : issue.message;
-        return path ? `${path}: ${message}` : message;
-      }),
+      problems: reserved.concat(
+        result.error.issues.map((issue) => {
+          const path = issue.path.map(String).join('.');
+          // A record's bad key: its own rule's message says more than "Invalid key in record".
+          const message =
+            issue.code === 'invalid_key' && issue.issues.length > 0
+              ? issue.issues.map((inner) => inner.message).join('; ')
+              : issue.message;
+          return path ? `${path}: ${message}` : message;
+        }),
+      ),
     };
   }
+  if (reserved.length > 0) return { ok: false, problems: reserved };
   return { ok: true, config: normalize(result.data) };
 }
 
