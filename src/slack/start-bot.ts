@@ -7,6 +7,7 @@ import { ErrorCode, LifeboatError } from '../errors';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
 import { botRoutes } from './bot-routes';
+import { refuseMalformedRequests } from './refuse-malformed-requests';
 import { refuseReplays } from './refuse-replays';
 import {
   createSlackGroupDirectory,
@@ -80,6 +81,9 @@ export async function startBot(deps: LifeboatDeps, options: StartBotOptions): Pr
       customPropertiesExtractor: (req) => ({
         requestSignature: req.headers['x-slack-signature'],
       }),
+    });
+    receiver.requestListener = refuseMalformedRequests(receiver.requestListener, {
+      signingSecret: options.signingSecret,
     });
     app = new App({
       token: options.botToken,
