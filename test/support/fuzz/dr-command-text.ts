@@ -198,6 +198,63 @@ function structuredCommand(knownOperationIds: readonly string[]): fc.Arbitrary<s
     );
 }
 
+/** A value after its flag, in one of the forms people type: `--to x`, `--to=x`, `—to "x"`. */
+function flagWith(name: string, value: fc.Arbitrary<string>): fc.Arbitrary<string[]> {
+  return fc
+    .tuple(
+      fc.constantFrom('--', '--', '--', '\u2014'),
+      fc.constantFrom('space', 'equals', 'quoted'),
+      value,
+    )
+    .map(([dash, form, v]) => {
+      if (form === 'equals') return [`${dash}${name}=${v}`];
+      if (form === 'quoted') return [`${dash}${name}`, `"${v.replace(/"/g, '')}"`];
+      return [`${dash}${name}`, v];
+    });
+}
+
+const regionText = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...REGIONS) },
+  { weight: 1, arbitrary: fc.constantFrom(...NOT_REGIONS, ...PROTOTYPE_NAMES) },
+);
+const limitText = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('0', '101', '-1', '1.5', '1e1', 'ten', '') },
+);
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+
+/** A command of the grammar, verb by verb: its argument and its own flags, in any order. */
+function grammaticalCommand(knownOperationIds: readonly string[]): fc.Arbitrary<string[]> {
+  const env = environmentText.map((e) => [e]);
+  const opId = operationIdText(knownOperationIds).map((id) => [id]);
+  const reason = flagWith('reason', reasonText);
+  const byVerb: Record<(typeof VERBS)[number], fc.Arbitrary<(string[] | undefined)[]>> = {
+    help: fc.tuple(optional(fc.constantFrom(...VERBS).map((v) => [v]))),
+    status: fc.tuple(optional(env)),
+    backup: fc.tuple(env),
+    drill: fc.tuple(env),
+    failover: fc.tuple(
+      env,
+      optional(flagWith('to', regionText)),
+      optional(fc.constant(['--planned'])),
+      fc.option(reason, { nil: undefined, freq: 8 }),
+    ),
+    failback: fc.tuple(env, fc.option(reason, { nil: undefined, freq: 8 })),
+    approve: fc.tuple(opId),
+    deny: fc.tuple(opId, optional(reason)),
+    cancel: fc.tuple(opId),
+    history: fc.tuple(optional(env), optional(flagWith('limit', limitText))),
+  };
+  return fc.constantFrom(...VERBS).chain((verb) =>
+    fc.tuple(fc.boolean(), byVerb[verb]).chain(([upper, parts]) => {
+      const groups = parts.filter((p): p is string[] => p !== undefined);
+      return fc
+        .shuffledSubarray(groups, { minLength: groups.length })
+        .map((shuffled) => [upper ? verb.toUpperCase() : verb, ...shuffled.flat()]);
+    }),
+  );
+}
+
 /** Words with no grammar at all. */
 const wordSoup = fc.array(
   fc.oneof(
@@ -224,7 +281,8 @@ export function drCommandText(knownOperationIds: readonly string[] = []): fc.Arb
         .map((gaps) => gaps[0] + ws.map((w, i) => w + (gaps[i + 1] ?? '')).join('')),
     );
   return fc.oneof(
-    { weight: 10, arbitrary: joined(structuredCommand(knownOperationIds)) },
+    { weight: 10, arbitrary: joined(grammaticalCommand(knownOperationIds)) },
+    { weight: 6, arbitrary: joined(structuredCommand(knownOperationIds)) },
     { weight: 3, arbitrary: joined(wordSoup) },
     { weight: 1, arbitrary: anyText(200) },
     { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n', '\u0000', '"', '\u201c\u201d') },
