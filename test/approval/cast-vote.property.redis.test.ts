@@ -23,6 +23,9 @@ import { runJobs, type RunJobs } from '../support/fuzz/run-jobs';
 import { approvalHarness, sandboxYaml, START, type ApprovalHarness } from './approval-harness';
 
 const SEED = 20_260_305;
+// Thousands of generated cases take tens of seconds on a busy two-core machine; the suite's
+// 60 s default is for one scenario.
+jest.setTimeout(240_000);
 const SEQUENTIAL_RUNS = 200;
 const RACING_RUNS = 150;
 

@@ -13,6 +13,9 @@ import {
 import { anyCodePoint, PROTOTYPE_NAMES } from '../support/fuzz/dr-command-text';
 
 const SEED = 20_260_302;
+// Thousands of generated cases take tens of seconds on a busy two-core machine; the suite's
+// 60 s default is for one scenario.
+jest.setTimeout(240_000);
 const RUNS = 2_000;
 
 type Path = (string | number)[];

@@ -14,6 +14,9 @@ import {
 } from '../support/fuzz/approval-events';
 
 const SEED = 20_260_304;
+// Thousands of generated cases take tens of seconds on a busy two-core machine; the suite's
+// 60 s default is for one scenario.
+jest.setTimeout(240_000);
 const RUNS = 5_000;
 const T0 = '2026-03-01T12:00:00.000Z';
 const EXPIRES_AFTER_MINUTES = 30;

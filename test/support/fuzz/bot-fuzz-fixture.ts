@@ -93,7 +93,7 @@ export interface BotFuzz {
   /** Requests shop-prod and intranet-prod again where their live operation has ended. */
   renewLive(): Promise<void>;
   responseUrl(key: string): string;
-  /** Sends signed requests, `concurrency` at a time; a request unanswered in 15 s is a 0. */
+  /** Sends signed requests, `concurrency` at a time; a request unanswered in 30 s is a 0. */
   sendAll<T>(
     items: T[],
     concurrency: number,
@@ -227,7 +227,7 @@ export async function startBotFuzz(name: string, senders: Sender[]): Promise<Bot
           const answer = await Promise.race([
             postToSlackEndpoint(events, r.body, r.contentType, r.options),
             new Promise<{ status: number; text: string }>((resolve) => {
-              timer = setTimeout(() => resolve({ status: 0, text: '' }), 15_000);
+              timer = setTimeout(() => resolve({ status: 0, text: '' }), 30_000);
             }),
           ]).finally(() => clearTimeout(timer));
           sent[index] = {
