@@ -145,6 +145,12 @@ export async function castVote(
   if (result.effect === 'approved') {
     await deps.runs.enqueue(operationId);
     await removeJob(deps, () => deps.expiries.cancel(operationId));
+    // A cancel that landed between the approval and the enqueue removed no run: remove it now
+    // (the run would find the operation ended and do nothing, but it has no reason to exist).
+    const after = await deps.operations.get(operationId);
+    if (after && after.state !== 'approved' && after.state !== 'running') {
+      await removeJob(deps, () => deps.runs.remove(operationId));
+    }
   } else if (result.effect === 'denied') {
     await endRequest(deps, op);
   }

@@ -10,6 +10,7 @@ import { boltLogger } from './bolt-logger';
 import { readInstallation, type SlackInstallation } from '../slack/read-installation';
 import { botRoutes } from './bot-routes';
 import { redisWaitNotice } from './redis-wait-notice';
+import { refuseMalformedRequests } from './refuse-malformed-requests';
 import { refuseReplays } from './refuse-replays';
 import {
   createSlackGroupDirectory,
@@ -97,6 +98,9 @@ export async function startBot(
       customPropertiesExtractor: (req) => ({
         requestSignature: req.headers['x-slack-signature'],
       }),
+    });
+    receiver.requestListener = refuseMalformedRequests(receiver.requestListener, {
+      signingSecret: options.signingSecret,
     });
     app = new App({
       token: options.botToken,

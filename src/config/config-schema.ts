@@ -4,12 +4,22 @@ import { parseResourceArn } from './resource-arn';
 
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
+/** No target, expiry or interval is longer; past it, now + duration stops being a date. */
+const MAX_DURATION_MS = 100 * 365.25 * 86_400_000;
+
 const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const ms = parseDurationMs(value);
   if (ms === undefined) {
     ctx.addIssue({
       code: 'custom',
       message: `${JSON.stringify(value)} is not a duration; write 4h or PT4H`,
+    });
+    return z.NEVER;
+  }
+  if (ms > MAX_DURATION_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(value)} is longer than 100 years; write the duration you mean, such as 4h or 30d`,
     });
     return z.NEVER;
   }

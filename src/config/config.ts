@@ -4,6 +4,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { canonicalJson } from '../core/canonical-json';
 import { ErrorCode, LifeboatError } from '../errors';
 import { configSchema, type RawConfig } from './config-schema';
+import { prototypeKeyProblems } from './prototype-key-problems';
 import { parseResourceArn } from './resource-arn';
 
 // Imported from here before it moved to the core; new code imports it from src/core.
@@ -76,15 +77,7 @@ export function parseConfig(text: string): ConfigResult {
       ],
     };
   }
-  const forbidden = forbiddenKeys(raw);
-  if (forbidden.length > 0) {
-    return {
-      ok: false,
-      problems: forbidden.map(
-        (path) => `${path}: "__proto__" is not a name Lifeboat takes; rename it`,
-      ),
-    };
-  }
+  const reserved = prototypeKeyProblems(raw);
   const result = configSchema.safeParse(raw ?? {}, {
     error: (issue) =>
       issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : undefined,
@@ -92,17 +85,20 @@ export function parseConfig(text: string): ConfigResult {
   if (!result.success) {
     return {
       ok: false,
-      problems: result.error.issues.map((issue) => {
-        const path = issue.path.map(String).join('.');
-        // A record's bad key: its own rule's message says more than "Invalid key in record".
-        const message =
-          issue.code === 'invalid_key' && issue.issues.length > 0
-            ? issue.issues.map((inner) => inner.message).join('; ')
-            : issue.message;
-        return path ? `${path}: ${message}` : message;
-      }),
+      problems: reserved.concat(
+        result.error.issues.map((issue) => {
+          const path = issue.path.map(String).join('.');
+          // A record's bad key: its own rule's message says more than "Invalid key in record".
+          const message =
+            issue.code === 'invalid_key' && issue.issues.length > 0
+              ? issue.issues.map((inner) => inner.message).join('; ')
+              : issue.message;
+          return path ? `${path}: ${message}` : message;
+        }),
+      ),
     };
   }
+  if (reserved.length > 0) return { ok: false, problems: reserved };
   return { ok: true, config: normalize(result.data) };
 }
 
@@ -127,19 +123,6 @@ export function loadConfig(path: string): Config {
     );
   }
   return result.config;
-}
-
-/**
- * The paths of every `__proto__` key in the parsed file. YAML keeps it as a key, but a plain
- * object assigned it changes its prototype instead, so it would vanish without a word.
- */
-function forbiddenKeys(value: unknown, path: string[] = []): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenKeys(v, [...path, String(i)]));
-  if (!value || typeof value !== 'object') return [];
-  return Object.keys(value).flatMap((key) => [
-    ...(key === '__proto__' ? [[...path, key].join('.')] : []),
-    ...forbiddenKeys((value as Record<string, unknown>)[key], [...path, key]),
-  ]);
 }
 
 /**

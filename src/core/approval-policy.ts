@@ -76,21 +76,6 @@ export function castVote(input: CastVoteInput): VoteResult {
       ...(expired.ok ? { op: expired.op } : {}),
     };
   }
-  const versions = input.configVersions;
-  if (versions) {
-    const changed =
-      versions.checked !== versions.current
-        ? `the configuration changed (version ${versions.checked} → ${versions.current}) while your vote on ${op.id} was being checked`
-        : decision === 'approve' && op.plan.configVersion !== versions.checked
-          ? `${op.id} was planned under configuration ${op.plan.configVersion}, not ${versions.checked}, the one your vote was checked under`
-          : undefined;
-    if (changed) {
-      return refuse(
-        'config_changed',
-        `${changed}, so it was not recorded; vote again, and it is checked under the configuration in force`,
-      );
-    }
-  }
   if (isRequester && decision === 'approve') {
     return refuse(
       'self_approval',
@@ -108,6 +93,21 @@ export function castVote(input: CastVoteInput): VoteResult {
       'not_authorized',
       `you are not an approver for ${op.environment}; ask someone listed in approval.approvers`,
     );
+  }
+  const versions = input.configVersions;
+  if (versions) {
+    const changed =
+      versions.checked !== versions.current
+        ? `the configuration changed (version ${versions.checked} → ${versions.current}) while your vote on ${op.id} was being checked`
+        : decision === 'approve' && op.plan.configVersion !== versions.checked
+          ? `${op.id} was planned under configuration ${op.plan.configVersion}, not ${versions.checked}, the one your vote was checked under`
+          : undefined;
+    if (changed) {
+      return refuse(
+        'config_changed',
+        `${changed}, so it was not recorded; vote again, and it is checked under the configuration in force`,
+      );
+    }
   }
 
   const vote: Vote = {

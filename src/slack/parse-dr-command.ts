@@ -79,6 +79,7 @@ function splitWords(verb: DrVerb, tokens: Token[]): Words {
     const match = /^--?([^=]*)(?:=(.*))?$/s.exec(token.text);
     const name = (match?.[1] ?? '').toLowerCase();
     const inline = match?.[2];
+    // An own flag only: `--constructor` must not find Object.prototype's.
     const flag = Object.hasOwn(spec.flags, name) ? spec.flags[name] : undefined;
     if (!flag || !token.text.startsWith('--')) {
       const known = Object.keys(spec.flags).map((f) => `--${f}`);

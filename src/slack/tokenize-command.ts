@@ -53,19 +53,25 @@ export function tokenizeCommand(input: string): TokenizeResult {
     }
     let end = i;
     let word = '';
+    // Whether the word so far ends in `=`, kept aside: asking the growing string itself would
+    // copy it on every character, and a long word would take seconds.
+    let afterEquals = false;
     while (end < text.length && !/\s/.test(text[end] ?? '')) {
       const c = text[end] ?? '';
       // `--reason="two words"`: a quote after `=` quotes the value.
-      if (word.endsWith('=') && CLOSERS[c] !== undefined) {
+      if (afterEquals && CLOSERS[c] !== undefined) {
         const close = closingQuote(text, end + 1, CLOSERS[c] ?? '');
         if (close < 0) {
           return { ok: false, error: `the quote ${c} after "${word}" is never closed; close it` };
         }
-        word += text.slice(end + 1, close);
+        const value = text.slice(end + 1, close);
+        word += value;
+        afterEquals = value.endsWith('=');
         end = close + 1;
         continue;
       }
       word += c;
+      afterEquals = c === '=';
       end += 1;
     }
     tokens.push({ text: word.replace(/^[\u2014\u2013]/, '--'), quoted: false });

@@ -12,6 +12,7 @@ import {
 import {
   FLUSHES_PER_APPEND,
   planAuditAppend,
+  withLoggedActor,
   type AuditAppendState,
   type RefusalWindow,
 } from './plan-audit-append';
@@ -206,64 +207,81 @@ export function createAuditLog(
       ).map(toRecord),
   };
 
-  return {
-    async append(entry) {
-      let flushes = 0;
-      for (let attempt = 0; attempt < APPEND_ATTEMPTS + FLUSHES_PER_APPEND; attempt++) {
-        const nowMs = clock.now().toMillis();
-        const read = await readState(entry.type === 'refusal' ? entry.actor : undefined, nowMs);
-        // Enough closed windows written by this append: the rest wait for the next ones.
-        const state = flushes < FLUSHES_PER_APPEND ? read : { ...read, due: undefined };
-        const step = planAuditAppend(entry, state, nowMs, limits);
-        const { prev } = state;
-        if (step.kind === 'count') {
-          const fields = state.windowFields;
-          const result = await runStep({
-            mode: 'count',
-            prev,
-            nowMs,
-            window: { actor: step.window.actor, fields, op: 'count' },
-          });
-          if (result.status === 'counted') return { status: 'counted' };
-        } else if (step.kind === 'flush') {
-          const { actor } = step.window;
-          const fields = actor === read.due?.actor ? read.dueFields : read.windowFields;
-          // Written or not, the entry itself is still to come: plan again.
-          flushes += 1;
-          await runStep({
-            mode: 'write',
-            prev,
-            nowMs,
-            window: { actor, fields, op: 'claim' },
-            entry: step.entry,
-          });
-        } else {
-          const w = step.window;
-          const result = await runStep({
-            mode: 'write',
-            prev,
-            nowMs,
-            ...(w
-              ? {
-                  window: {
-                    actor: entry.actor,
-                    fields: state.windowFields,
-                    op: w.op,
-                    ...(w.op === 'open' ? { next: w.next } : {}),
-                  },
-                }
-              : {}),
-            entry,
-          });
-          if (result.status === 'ok') return { status: 'written', id: result.id };
-        }
+  async function appendOnce(entry: AuditEntry): Promise<AuditAppendResult> {
+    let flushes = 0;
+    let conflicts = 0;
+    for (let attempt = 0; attempt < APPEND_ATTEMPTS + FLUSHES_PER_APPEND; attempt++) {
+      // Another process appended in between: give it room before reading the head again.
+      if (conflicts > 0) await pause(Math.min(conflicts, 20));
+      const nowMs = clock.now().toMillis();
+      const read = await readState(entry.type === 'refusal' ? entry.actor : undefined, nowMs);
+      // Enough closed windows written by this append: the rest wait for the next ones.
+      const state = flushes < FLUSHES_PER_APPEND ? read : { ...read, due: undefined };
+      const step = planAuditAppend(entry, state, nowMs, limits);
+      const { prev } = state;
+      if (step.kind === 'count') {
+        const fields = state.windowFields;
+        const result = await runStep({
+          mode: 'count',
+          prev,
+          nowMs,
+          window: { actor: step.window.actor, fields, op: 'count' },
+        });
+        if (result.status === 'counted') return { status: 'counted' };
+        conflicts += 1;
+      } else if (step.kind === 'flush') {
+        const { actor } = step.window;
+        const fields = actor === read.due?.actor ? read.dueFields : read.windowFields;
+        // Written or not, the entry itself is still to come: plan again.
+        flushes += 1;
+        await runStep({
+          mode: 'write',
+          prev,
+          nowMs,
+          window: { actor, fields, op: 'claim' },
+          entry: step.entry,
+        });
+      } else {
+        const w = step.window;
+        const result = await runStep({
+          mode: 'write',
+          prev,
+          nowMs,
+          ...(w
+            ? {
+                window: {
+                  actor: entry.actor,
+                  fields: state.windowFields,
+                  op: w.op,
+                  ...(w.op === 'open' ? { next: w.next } : {}),
+                },
+              }
+            : {}),
+          entry,
+        });
+        if (result.status === 'ok') return { status: 'written', id: result.id };
+        conflicts += 1;
       }
-      throw new LifeboatError(
-        ErrorCode.Conflict,
-        `the audit log kept changing under ${APPEND_ATTEMPTS} attempts to append an entry`,
-        { retryable: true, meta: { key: k.stream } },
-      );
-    },
+    }
+    throw new LifeboatError(
+      ErrorCode.Conflict,
+      `the audit log kept changing under ${APPEND_ATTEMPTS} attempts to append an entry`,
+      { retryable: true, meta: { key: k.stream } },
+    );
+  }
+
+  // One append at a time per process: a chain has one head, so appends racing each other in
+  // one process would only make each other start again. Across processes the compare-and-set
+  // decides, and a loser waits a little longer after each conflict.
+  let appending: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = appending.then(work, work);
+    appending = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    append: (entry) => serially(() => appendOnce(withLoggedActor(entry))),
 
     async read(readOptions = {}) {
       const { since, environment, operationId, limit = 50, order = 'desc' } = readOptions;
@@ -292,4 +310,8 @@ export function createAuditLog(
 
     verify: () => verifyAuditChain(source),
   };
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -51,6 +51,15 @@ export const FLUSHES_PER_APPEND = 5;
 const UNLIMITED_ACTORS: ReadonlySet<string> = new Set(['lifeboat']);
 
 /** Whether the entry is a refusal that counts against its actor's window. */
+/**
+ * An entry as it is logged: one without an actor (a request that named no user) is logged, and
+ * its refusals are counted, under one name of its own, so that they cannot escape the limit.
+ */
+export function withLoggedActor(entry: AuditEntry): AuditEntry {
+  return entry.actor === '' ? { ...entry, actor: UNKNOWN_ACTOR } : entry;
+}
+export const UNKNOWN_ACTOR = '(no user)';
+
 export function isLimitedRefusal(entry: AuditEntry): boolean {
   return entry.type === 'refusal' && !UNLIMITED_ACTORS.has(entry.actor);
 }

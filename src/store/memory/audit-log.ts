@@ -12,7 +12,12 @@ import {
   type AuditChainLink,
   type RawAuditRecord,
 } from '../audit-record';
-import { FLUSHES_PER_APPEND, planAuditAppend, type RefusalWindow } from '../plan-audit-append';
+import {
+  FLUSHES_PER_APPEND,
+  planAuditAppend,
+  withLoggedActor,
+  type RefusalWindow,
+} from '../plan-audit-append';
 import { verifyAuditChain } from '../verify-audit-chain';
 
 /** The audit log in memory, with its stored records open to a test that tampers with them. */
@@ -133,7 +138,8 @@ export function createMemoryAuditLog(options: AuditLogOptions = {}): MemoryAudit
   return {
     records,
 
-    async append(entry) {
+    async append(given) {
+      const entry = withLoggedActor(given);
       const nowMs = clock.now().toMillis();
       for (let flushes = 0; ; flushes++) {
         const window = entry.type === 'refusal' ? windows.get(entry.actor) : undefined;

@@ -329,6 +329,31 @@ export function describeAuditLogContract(
       expect(await log.read({ environment: 'a', limit: 100 })).toHaveLength(60);
     });
 
+    it('counts the refusals of a request that named no user under one name, like any actor', async () => {
+      [log] = world.logs(1) as [AuditLog];
+      const results = [];
+      for (let i = 0; i < 8; i++) {
+        results.push(await log.append(entry(`nobody ${i}`, { type: 'refusal', actor: '' })));
+      }
+      expect(results.map((r) => r.status)).toEqual([
+        ...Array.from({ length: 5 }, () => 'written'),
+        ...Array.from({ length: 3 }, () => 'counted'),
+      ]);
+      const [latest] = await log.read({ limit: 1 });
+      expect(latest?.actor).toBe('(no user)');
+    });
+
+    it('writes every one of a burst of appends from one process, in one chain', async () => {
+      [log] = world.logs(1) as [AuditLog];
+      const results = await Promise.all(
+        Array.from({ length: 500 }, (_, i) =>
+          log.append(entry(`burst-${i}`, { environment: 'a' })),
+        ),
+      );
+      expect(results.every((r) => r.status === 'written')).toBe(true);
+      expect(await log.verify()).toMatchObject({ intact: true, entries: 500, head: { n: 500 } });
+    });
+
     it('removes entries past the retention, keeps the anchor, and still verifies', async () => {
       const clock: FakeClock = fakeClock('2026-03-01T00:00:00Z');
       [log] = world.logs(1, { clock }) as [AuditLog];
