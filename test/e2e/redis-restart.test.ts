@@ -95,7 +95,9 @@ describe('the bot while its Redis is down', () => {
     redis = await startRedisChild({ dir, port, args: ARGS });
     h = await botHarness('redis-bot', {}, { realClock: true, redisUrl: redis.url });
     const health = async () => {
-      const response = await fetch(`${h.url}/healthz`);
+      const response = await fetch(`${h.internalUrl}/healthz`, {
+        signal: AbortSignal.timeout(2_500),
+      });
       return { status: response.status, body: (await response.json()) as { redis?: string } };
     };
     expect((await health()).body.redis).toBe('ok');
