@@ -195,6 +195,9 @@ describe('/healthz with every worker running', () => {
     for (let i = 0; i < 5; i += 1) expect((await get(`${bot.url}/healthz`)).status).toBe(200);
     const stats = await h.infra.redis.info('commandstats');
     expect(stats).not.toMatch(/cmdstat_client\|list:/);
+    // The count would have seen one: here is one, counted.
+    await h.infra.redis.client('LIST');
+    expect(await h.infra.redis.info('commandstats')).toMatch(/cmdstat_client\|list:calls=1,/);
 
     // A worker process that stops says so at once: its beat is withdrawn.
     await worker.close();
