@@ -14,6 +14,7 @@ import {
   createSlackGroupDirectory,
   type SlackGroupDirectoryOptions,
 } from '../adapters/slack/slack-group-directory';
+import type { OnceClaims } from '../store/once-claims';
 import { createRequestMessageStore } from '../store/request-message-store';
 import { startNotifier, type Notifier, type NotifierOptions } from './notifier/start-notifier';
 
@@ -37,6 +38,8 @@ export interface StartBotOptions {
   customRoutes?: CustomRoute[];
   notifier?: NotifierOptions;
   groups?: SlackGroupDirectoryOptions;
+  /** What the replay check claims signatures in; default `deps.once` (Redis). */
+  replayClaims?: OnceClaims;
 }
 
 export interface RunningBot {
@@ -56,8 +59,8 @@ export async function startBot(
   infra: Infra,
   options: StartBotOptions,
 ): Promise<RunningBot> {
-  // The Redis side that the bot itself uses (replays, the wait notice, the notifier) comes from
-  // the runtime's infra and is handed on explicitly: nothing below the bot reads it.
+  // The Redis side that the bot itself uses (the wait notice, the notifier) comes from the
+  // runtime's infra and is handed on explicitly: nothing below the bot reads it.
   const { redis, keys } = infra;
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
@@ -105,7 +108,14 @@ export async function startBot(
       logger,
       convoStore: false,
     });
-    app.use(refuseReplays(deps, redis, keys));
+    app.use(
+      refuseReplays({
+        logger: deps.logger,
+        audit: deps.audit,
+        clock: deps.clock,
+        once: options.replayClaims ?? deps.once,
+      }),
+    );
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);

@@ -1,6 +1,7 @@
 import { SLACK_CONSUMER_GROUP } from '../../src/bot/notifier/start-notifier';
 import { startBot, type RunningBot } from '../../src/bot/start-bot';
 import { startOperatorServer } from '../../src/metrics/start-operator-server';
+import type { OnceClaims } from '../../src/store/once-claims';
 import { fakeTimers, type FakeTimers } from '../../src/timers';
 import { approvalHarness, type ApprovalHarness } from '../approval/approval-harness';
 import { eventually } from '../support/eventually';
@@ -63,6 +64,8 @@ export async function botHarness(
     fakeTimers?: boolean;
     /** Fields of Slack's auth.test answer: which workspace and app the bot is installed as. */
     authTest?: Record<string, unknown>;
+    /** What the replay check asks instead of Redis (one that never answers, say). */
+    replayClaims?: OnceClaims;
   } = {},
 ): Promise<BotHarness> {
   const h = await approvalHarness(name, approval, {
@@ -85,6 +88,7 @@ export async function botHarness(
         : {}),
     },
     groups: { ttlMs: 60_000, minRefreshMs: 0 },
+    ...(options.replayClaims ? { replayClaims: options.replayClaims } : {}),
   });
   const operator = await startOperatorServer(
     {
