@@ -2,12 +2,15 @@
  * `npm start`. Without SLACK_BOT_TOKEN, and only with no Redis given: the sandbox (its own
  * password-protected Redis, AWS emulator, bot, workers and a Slack-like channel page on PORT, all
  * on SANDBOX_HOST). With the token: the bot and the workers for real, on DR_CONFIG and AWS (or
- * AWS_ENDPOINT_URL). SIGINT or SIGTERM stops everything within a deadline.
+ * AWS_ENDPOINT_URL). Either way /healthz and /metrics are on INTERNAL_HOST:INTERNAL_PORT (the
+ * sandbox's also on its page's port). SIGINT or SIGTERM stops everything within a deadline.
  */
 import { resolve } from 'node:path';
 import { startJobs } from '../jobs';
 import { createConfigReloader } from './config-reloader';
 import { createRuntime } from './create-runtime';
+import { operatorInput, startOperatorServer } from './metrics/start-operator-server';
+import { WORKER_NAMES } from './store/worker-heartbeats';
 import { startRedisChild } from './sandbox/redis-child';
 import { privateRedisPassword, REDIS_PASSWORD_FILE } from './sandbox/redis-password';
 import { startSandbox } from './sandbox/start-sandbox';
@@ -21,6 +24,11 @@ async function startProduction(settings: Settings): Promise<{ stop(): Promise<vo
   const options = botOptionsFromSettings(settings);
   const runtime = await createRuntime(settings);
   const workers = await startJobs(runtime.deps, runtime.infra);
+  const operator = await startOperatorServer(operatorInput(runtime), {
+    port: settings.internalPort,
+    host: settings.internalHost,
+    workers: WORKER_NAMES,
+  });
   const bot = await startBot(runtime.deps, runtime.infra, options);
   const reloader = createConfigReloader(runtime.deps, {
     source: runtime.configSource,
@@ -28,12 +36,13 @@ async function startProduction(settings: Settings): Promise<{ stop(): Promise<vo
     onReload: () => workers.reschedule(),
   });
   runtime.deps.logger.info(
-    { port: settings.port, socketMode: Boolean(settings.slackAppToken) },
+    { port: settings.port, internal: operator.url, socketMode: Boolean(settings.slackAppToken) },
     'Lifeboat running',
   );
   return {
     async stop() {
       reloader.stop();
+      await operator.close();
       await bot.stop();
       await workers.close();
       await runtime.close();

@@ -27,6 +27,8 @@ const SETTINGS = [
   'AWS_EMULATOR_PORT',
   'SANDBOX_HOST',
   'PORT',
+  'INTERNAL_PORT',
+  'INTERNAL_HOST',
 ];
 
 interface Started {
@@ -139,10 +141,17 @@ describe('npm start without SLACK_BOT_TOKEN', () => {
     const cwd = workdir();
     const port = await freePort();
     const emulatorPort = await freePort();
-    const env = { PORT: String(port), AWS_EMULATOR_PORT: String(emulatorPort) };
+    const internalPort = await freePort();
+    const env = {
+      PORT: String(port),
+      AWS_EMULATOR_PORT: String(emulatorPort),
+      INTERNAL_PORT: String(internalPort),
+    };
     let started = npmStart(cwd, env);
     running.push(started);
     await healthy(started, port);
+    // The operator endpoints on INTERNAL_PORT too, as in production.
+    expect((await fetch(`http://127.0.0.1:${internalPort}/healthz`)).status).toBe(200);
 
     const passwordFile = join(cwd, '.data', 'redis-password');
     expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
@@ -157,7 +166,7 @@ describe('npm start without SLACK_BOT_TOKEN', () => {
     expect(redisPort).toBeGreaterThan(0);
     expect(await firstReply('127.0.0.1', redisPort, 'PING\r\n')).toMatch(/^-NOAUTH/);
 
-    // The page, the bot and the emulator listen on 127.0.0.1, not on the machine's other addresses.
+    // The page, the bot, the emulator and the operator endpoints listen on 127.0.0.1, not on the machine's other addresses.
     const outside = Object.values(networkInterfaces())
       .flat()
       .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
@@ -165,6 +174,7 @@ describe('npm start without SLACK_BOT_TOKEN', () => {
       expect(await accepts('127.0.0.1', port)).toBe(true);
       expect(await accepts(outside, port)).toBe(false);
       expect(await accepts(outside, emulatorPort)).toBe(false);
+      expect(await accepts(outside, internalPort)).toBe(false);
     }
 
     await stop(started);

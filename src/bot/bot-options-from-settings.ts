@@ -19,6 +19,12 @@ export function botOptionsFromSettings(settings: Settings): StartBotOptions {
       'SLACK_SIGNING_SECRET is required in HTTP mode: set it from your Slack app\'s "Basic Information" page, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode',
     );
   }
+  if (!settings.slackAppToken && settings.port !== 0 && settings.port === settings.internalPort) {
+    throw new LifeboatError(
+      ErrorCode.SettingInvalid,
+      `INTERNAL_PORT and PORT are both ${settings.port}: /healthz and /metrics stay off Slack's port; set INTERNAL_PORT to another port (default 9090)`,
+    );
+  }
   return {
     botToken: settings.slackBotToken,
     port: settings.port,

@@ -8,7 +8,6 @@ import type { Infra } from '../create-infra';
 import type { LifeboatDeps } from '../lifeboat-deps';
 import { boltLogger } from './bolt-logger';
 import { readInstallation, type SlackInstallation } from '../slack/read-installation';
-import { botRoutes } from './bot-routes';
 import { redisWaitNotice } from './redis-wait-notice';
 import { refuseMalformedRequests } from './refuse-malformed-requests';
 import { refuseReplays } from './refuse-replays';
@@ -16,6 +15,7 @@ import {
   createSlackGroupDirectory,
   type SlackGroupDirectoryOptions,
 } from '../adapters/slack/slack-group-directory';
+import type { OnceClaims } from '../store/once-claims';
 import { createRequestMessageStore } from '../store/request-message-store';
 import { startNotifier, type Notifier, type NotifierOptions } from './notifier/start-notifier';
 
@@ -27,14 +27,20 @@ export interface StartBotOptions {
   appToken?: string;
   /** The Web API's base URL (SLACK_API_URL). */
   slackApiUrl?: string;
-  /** HTTP mode: the port of /slack/events and the custom routes (0: any free port). Socket Mode: the custom routes' port. */
+  /**
+   * HTTP mode: the port of /slack/events and the custom routes (0: any free port). Socket Mode:
+   * the custom routes' port, bound only when there are any. The operator endpoints are never
+   * here: they have INTERNAL_PORT (src/metrics/start-operator-server.ts).
+   */
   port: number;
   /** HTTP mode: the address to listen on (default: every address, for Slack to reach). */
   host?: string;
-  /** More routes on the same port (the sandbox's channel page). */
+  /** More routes on Slack's port (the sandbox's channel page). */
   customRoutes?: CustomRoute[];
   notifier?: NotifierOptions;
   groups?: SlackGroupDirectoryOptions;
+  /** What the replay check claims signatures in; default `deps.once` (Redis). */
+  replayClaims?: OnceClaims;
 }
 
 export interface RunningBot {
@@ -46,17 +52,17 @@ export interface RunningBot {
 }
 
 /**
- * The Slack bot: Bolt over HTTP (signature-checked, /slack/events) or Socket Mode, /healthz and
- * /metrics beside it, and the notifier that posts and updates request messages.
+ * The Slack bot: Bolt over HTTP (signature-checked, /slack/events) or Socket Mode, and the
+ * notifier that posts and updates request messages. Anything else on Slack's port answers 404.
  */
 export async function startBot(
   deps: LifeboatDeps,
   infra: Infra,
   options: StartBotOptions,
 ): Promise<RunningBot> {
-  // The Redis side that the bot itself uses (health, replays, the wait notice, the notifier)
-  // comes from the runtime's infra and is handed on explicitly: nothing below the bot reads it.
-  const { redis, keys, queues } = infra;
+  // The Redis side that the bot itself uses (the wait notice, the notifier) comes from the
+  // runtime's infra and is handed on explicitly: nothing below the bot reads it.
+  const { redis, keys } = infra;
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
     ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
@@ -65,10 +71,7 @@ export async function startBot(
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     timeout: 10_000,
   };
-  const customRoutes = [
-    ...(options.customRoutes ?? []),
-    ...botRoutes({ redis, queues, stores: deps }, () => deps.config.current()),
-  ];
+  const customRoutes = options.customRoutes ?? [];
   let app: App;
   if (options.appToken) {
     app = new App({
@@ -109,7 +112,14 @@ export async function startBot(
       logger,
       convoStore: false,
     });
-    app.use(refuseReplays(deps, redis, keys));
+    app.use(
+      refuseReplays({
+        logger: deps.logger,
+        audit: deps.audit,
+        clock: deps.clock,
+        once: options.replayClaims ?? deps.once,
+      }),
+    );
   }
 
   const directory = createSlackGroupDirectory(app.client, options.groups);

@@ -9,6 +9,8 @@ import { createLogger } from '../logger';
 import type { Settings } from '../settings';
 import { startBot } from '../bot/start-bot';
 import { createSlackGroupDirectoryForToken } from '../adapters/slack/slack-group-directory';
+import { operatorInput, startOperatorServer } from '../metrics/start-operator-server';
+import { WORKER_NAMES } from '../store/worker-heartbeats';
 import { createGameDayLog } from './game-day-log';
 import { listenOnPreferredPort } from './listen-on-preferred-port';
 import { createSandboxRoutes } from './sandbox-routes';
@@ -31,7 +33,7 @@ export interface RunningSandbox {
  * `npm start` without Slack credentials: the AWS emulator
  * (unless AWS_ENDPOINT_URL names one already), the bot and the workers, and the channel page on
  * PORT, all listening on SANDBOX_HOST (127.0.0.1 unless it says otherwise: the page lets anyone
- * act as any sandbox user). The bot is the production bot: it gets signed requests from the
+ * act as any sandbox user), and /healthz and /metrics on INTERNAL_PORT as well as on the page's. The bot is the production bot: it gets signed requests from the
  * local Slack and calls its Web API through `slackApiUrl`, and the workers call AWS through the
  * SDK and the emulator. `settings.redisUrl` is the private Redis main started for it.
  */
@@ -110,13 +112,29 @@ export async function startSandbox(
 
     const workers = await startJobs(runtime.deps, runtime.infra);
     stops.push(() => workers.close());
+    // The operator endpoints on INTERNAL_PORT as in production, and on the page's port as well.
+    const operator = await startOperatorServer(operatorInput(runtime), {
+      port: settings.internalPort,
+      host: settings.internalHost,
+      workers: WORKER_NAMES,
+      ...(env.INTERNAL_PORT
+        ? {}
+        : {
+            onPortTaken: (port: number) =>
+              logger.warn(
+                { port },
+                'INTERNAL_PORT is taken; the operator endpoints listen elsewhere',
+              ),
+          }),
+    });
+    stops.push(operator.close);
     const bot = await startBot(runtime.deps, runtime.infra, {
       signingSecret,
       botToken,
       slackApiUrl,
       port: settings.port,
       host: settings.sandboxHost,
-      customRoutes: sandbox.routes,
+      customRoutes: [...sandbox.routes, ...operator.routes],
     });
     stops.push(async () => {
       sandbox.close();
@@ -127,6 +145,7 @@ export async function startSandbox(
     logger.info(
       {
         url,
+        internal: operator.url,
         aws: awsUrl,
         redis: redisUrl.replace(/\/\/[^@]*@/, '//'),
         config: configPath,

@@ -29,6 +29,16 @@ describe('botOptionsFromSettings', () => {
     expect(() => botOptionsFromSettings(readSettings(env))).toThrow(message);
   });
 
+  it('keeps the operator endpoints off Slack’s port in HTTP mode', () => {
+    const env = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '9090' };
+    expect(() => botOptionsFromSettings(readSettings(env))).toThrow(
+      /^INTERNAL_PORT and PORT are both 9090: .*set INTERNAL_PORT to another port/,
+    );
+    expect(botOptionsFromSettings(readSettings({ ...env, INTERNAL_PORT: '9091' }))).toMatchObject({
+      port: 9090,
+    });
+  });
+
   it('refuses a token of the wrong kind in one line', () => {
     expect(() => readSettings({ SLACK_BOT_TOKEN: 'xoxp-user' })).toThrow(
       'SLACK_BOT_TOKEN must be a bot token starting with xoxb-',

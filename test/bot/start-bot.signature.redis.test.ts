@@ -55,15 +55,21 @@ describe('requests not signed by Slack', () => {
     await nothingChanged();
   });
 
-  it('serves /healthz and /metrics beside /slack/events', async () => {
-    const health = await fetch(`${h.url}/healthz`);
+  it('serves /healthz and /metrics on the internal port only, and 404 on Slack’s', async () => {
+    expect(h.internalUrl).not.toBe(h.url);
+    for (const path of ['/healthz', '/metrics']) {
+      const onSlack = await fetch(`${h.url}${path}`);
+      expect(onSlack.status).toBe(404);
+      await onSlack.text();
+    }
+    const health = await fetch(`${h.internalUrl}/healthz`);
     // No worker runs in this test: the bot says so.
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({
       redis: 'ok',
-      workers: { operations: 0, expiry: 0 },
+      workers: { operations: 0, backups: 0, monitor: 0, expiry: 0 },
     });
-    const metrics = await fetch(`${h.url}/metrics`);
+    const metrics = await fetch(`${h.internalUrl}/metrics`);
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toContain(
       'lifeboat_rpo_target_seconds{environment="shop-prod"} 14400',

@@ -35,6 +35,9 @@ describe('bot, worker and emulator as separate processes', () => {
   let slack: SlackApiRecorder;
   let aws = '';
   let bot = '';
+  /** The bot's and the worker's operator endpoints (INTERNAL_PORT). */
+  let botInternal = '';
+  let workerInternal = '';
 
   function start(script: string, env: Record<string, string>): ChildProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
@@ -79,8 +82,12 @@ describe('bot, worker and emulator as separate processes', () => {
     slack = await startSlackApiRecorder();
     const awsPort = await freePort();
     const botPort = await freePort();
+    const botInternalPort = await freePort();
+    const workerInternalPort = await freePort();
     aws = `http://127.0.0.1:${awsPort}`;
     bot = `http://127.0.0.1:${botPort}`;
+    botInternal = `http://127.0.0.1:${botInternalPort}`;
+    workerInternal = `http://127.0.0.1:${workerInternalPort}`;
     start('src/bin/aws-emulator.ts', {
       AWS_EMULATOR_PORT: String(awsPort),
       AWS_EMULATOR_JOB_MS: '200',
@@ -105,17 +112,18 @@ describe('bot, worker and emulator as separate processes', () => {
       AWS_REGION: 'us-east-1',
       DR_POLL_MS: '100',
     };
-    start('src/bin/worker.ts', shared);
+    start('src/bin/worker.ts', { ...shared, INTERNAL_PORT: String(workerInternalPort) });
     start('src/bin/bot.ts', {
       ...shared,
       PORT: String(botPort),
+      INTERNAL_PORT: String(botInternalPort),
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
     });
     await eventually(
       async () => {
-        const response = await fetch(`${bot}/healthz`).catch(() => undefined);
+        const response = await fetch(`${botInternal}/healthz`).catch(() => undefined);
         return response?.status === 200 ? true : undefined;
       },
       { timeoutMs: 45_000, everyMs: 200, what: 'the bot to see Redis and the workers' },
@@ -142,6 +150,23 @@ describe('bot, worker and emulator as separate processes', () => {
     await deletePrefix(redis, prefix);
     redis.disconnect();
   }, 30_000);
+
+  it('serves /healthz and /metrics on each process’s INTERNAL_PORT, never on Slack’s port', async () => {
+    for (const path of ['/healthz', '/metrics']) {
+      expect((await fetch(`${bot}${path}`)).status).toBe(404);
+    }
+    const worker = await fetch(`${workerInternal}/healthz`);
+    expect(worker.status).toBe(200);
+    expect(await worker.json()).toMatchObject({
+      status: 'ok',
+      redis: 'ok',
+      process: 'beating',
+      workers: { operations: 1, backups: 1, monitor: 1, expiry: 1 },
+    });
+    expect(await (await fetch(`${workerInternal}/metrics`)).text()).toContain(
+      'lifeboat_redis_up 1',
+    );
+  });
 
   it('refuses a forged request, then fails shop-prod over on two people’s word', async () => {
     const forged = await postToSlackEndpoint(
@@ -205,7 +230,7 @@ describe('bot, worker and emulator as separate processes', () => {
     );
     expect(shop?.values).toEqual(['shop-euc1.example.com']);
 
-    const metrics = await (await fetch(`${bot}/metrics`)).text();
+    const metrics = await (await fetch(`${botInternal}/metrics`)).text();
     expect(metrics).toMatch(/lifeboat_operations_total\{kind="failover",outcome="succeeded"\} 1/);
     expect(metrics).toMatch(/lifeboat_rpo_target_seconds\{environment="shop-prod"\} 14400/);
   }, 120_000);

@@ -52,6 +52,9 @@ describe('/metrics', () => {
       '# TYPE lifeboat_job_last_duration_seconds gauge',
       'lifeboat_job_last_duration_seconds{queue="operations"} 2.25',
       'lifeboat_job_last_duration_seconds{queue="backups"} 60',
+      '# HELP lifeboat_redis_up 1 when Redis answered this scrape within its deadline; 0 when it did not, and the values kept in Redis (RPO exposure, operations, job durations) are absent from it',
+      '# TYPE lifeboat_redis_up gauge',
+      'lifeboat_redis_up 1',
     ]);
   });
 
@@ -68,5 +71,44 @@ describe('/metrics', () => {
     );
     await exposures.put(bareExposure('shop-prod'));
     expect(await metrics.render()).not.toContain('lifeboat_rpo_exposure_seconds{');
+  });
+
+  it('answers within its deadline when Redis does not, with what it has and the rest marked absent', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const config = configFrom(backupConfigYaml());
+    const metrics = createMetrics(
+      {
+        exposures: { ...createMemoryExposureStore(), get: never },
+        counters: { ...createMemoryMetricCounters(), operationCounts: never, jobDurations: never },
+      },
+      () => config,
+      { deadlineMs: 30 },
+    );
+    const text = await metrics.render();
+    expect(text).toContain('lifeboat_rpo_target_seconds{environment="shop-prod"} 14400');
+    expect(text).toContain('lifeboat_process_process_resident_memory_bytes');
+    expect(text).toContain('lifeboat_redis_up 0');
+    expect(text).not.toContain('lifeboat_rpo_exposure_seconds{');
+    expect(text).not.toContain('lifeboat_operations_total{');
+    expect(text).not.toContain('lifeboat_job_duration_seconds_count{');
+  });
+
+  it('marks the scrape when one read fails, and keeps the values that came', async () => {
+    const exposures = createMemoryExposureStore();
+    await exposures.put({ ...bareExposure('shop-prod'), worstExposureMs: 60_000 });
+    const config = configFrom(backupConfigYaml());
+    const metrics = createMetrics(
+      {
+        exposures,
+        counters: {
+          ...createMemoryMetricCounters(),
+          jobDurations: () => Promise.reject(new Error('stored record cannot be read')),
+        },
+      },
+      () => config,
+    );
+    const text = await metrics.render();
+    expect(text).toContain('lifeboat_rpo_exposure_seconds{environment="shop-prod"} 60');
+    expect(text).toContain('lifeboat_redis_up 0');
   });
 });

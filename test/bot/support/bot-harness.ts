@@ -1,5 +1,7 @@
 import { SLACK_CONSUMER_GROUP } from '../../../src/bot/notifier/start-notifier';
 import { startBot, type RunningBot } from '../../../src/bot/start-bot';
+import { startOperatorServer } from '../../../src/metrics/start-operator-server';
+import type { OnceClaims } from '../../../src/store/once-claims';
 import { fakeTimers, type FakeTimers } from '../../../src/timers';
 import { approvalHarness, type ApprovalHarness } from '../../approval/approval-harness';
 import { eventually } from '../../support/eventually';
@@ -17,7 +19,10 @@ import {
 export interface BotHarness extends ApprovalHarness {
   slack: SlackApiRecorder;
   bot: RunningBot;
+  /** Slack's port: /slack/events. */
   url: string;
+  /** The operator endpoints' own port: /healthz and /metrics, as INTERNAL_PORT serves them. */
+  internalUrl: string;
   /** `/dr TEXT` typed by `userId` (in #dr of the installed workspace, unless `from` says). */
   command(
     text: string,
@@ -59,6 +64,8 @@ export async function botHarness(
     fakeTimers?: boolean;
     /** Fields of Slack's auth.test answer: which workspace and app the bot is installed as. */
     authTest?: Record<string, unknown>;
+    /** What the replay check asks instead of Redis (one that never answers, say). */
+    replayClaims?: OnceClaims;
   } = {},
 ): Promise<BotHarness> {
   const h = await approvalHarness(name, approval, {
@@ -81,7 +88,18 @@ export async function botHarness(
         : {}),
     },
     groups: { ttlMs: 60_000, minRefreshMs: 0 },
+    ...(options.replayClaims ? { replayClaims: options.replayClaims } : {}),
   });
+  const operator = await startOperatorServer(
+    {
+      redis: h.infra.redis,
+      keys: h.infra.keys,
+      clock: h.deps.clock,
+      logger: h.deps.logger,
+      getConfig: () => h.deps.config.current(),
+    },
+    { port: 0, host: '127.0.0.1' },
+  );
   const url = `http://127.0.0.1:${bot.port ?? 0}`;
   const events = `${url}/slack/events`;
   const form = 'application/x-www-form-urlencoded' as const;
@@ -96,6 +114,7 @@ export async function botHarness(
     slack,
     bot,
     url,
+    internalUrl: operator.url,
     command: (text, userId, opts, from) =>
       postToSlackEndpoint(
         events,
@@ -149,6 +168,7 @@ export async function botHarness(
       );
     },
     async close() {
+      await operator.close();
       await bot.stop();
       await slack.close();
       await h.close();
