@@ -2,16 +2,17 @@
  * No secret in any output. The AWS emulator, a worker, a bot over HTTP and a bot in Socket Mode
  * run as separate processes, as in production, every one given the same distinctive secrets (the
  * Slack bot token, signing secret and app token, a Redis password in REDIS_URL, AWS keys and a
- * session token). A failover is requested and approved by two people, with errors on the way:
- * Slack refuses calls (`invalid_auth`), a forged request comes in, the Socket Mode connection
- * drops, Redis's password changes under every connection for a while, AWS answers 5xx (and a
- * second request cannot build its plan) and then fails a restore; a bot whose token Slack
- * refuses fails to start. Then every output is searched for every secret and its obvious encodings: each
- * process's stdout and stderr, every Slack API call, response_url post and Socket Mode frame, the
- * bot's answers to Slack, /healthz and /metrics wherever they are served, the audit log as
- * `npm run audit` prints it, everything in Redis (BullMQ's job data and failed reasons included)
- * and the emulator's call log and state. The sandbox (`npm start` with no token and no Redis) is
- * searched the same way for the password it generates for its own Redis.
+ * session token, the queue dashboard's password). A failover is requested and approved by two
+ * people, with errors on the way: Slack refuses calls (`invalid_auth`), a forged request comes
+ * in, the Socket Mode connection drops, Redis's password changes under every connection for a
+ * while, AWS answers 5xx (and a second request cannot build its plan) and then fails a restore;
+ * a bot whose token Slack refuses fails to start. Then every output is searched for every secret
+ * and its obvious encodings: each process's stdout and stderr, every Slack API call, response_url
+ * post and Socket Mode frame, the bot's answers to Slack, /healthz, /metrics and /admin/queues
+ * wherever they are served, the audit log as `npm run audit` prints it, everything in Redis
+ * (BullMQ's job data and failed reasons included) and the emulator's call log and state. The
+ * sandbox (`npm start` with no token and no Redis) is searched the same way for the password it
+ * generates for its own Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,7 @@ const SECRETS = {
   AWS_ACCESS_KEY_ID: 'AKIASECRETKEY7Q2XW4',
   AWS_SECRET_ACCESS_KEY: 'SECRET/awsSecretKey+9zW4vTq1',
   AWS_SESSION_TOKEN: 'SECRET-session-IQoJb3JpZ2luX2Vj',
+  ADMIN_PASSWORD: 'SECRET-admin-b2c94e17',
 } as const;
 /** The password Redis is switched to for a while: no process knows it. */
 const ROTATED_PASSWORD = 'SECRET-rotated-5d2e8b';
@@ -207,8 +209,9 @@ async function get(url: string): Promise<{ status: number; text: string } | unde
 }
 
 /**
- * GET /healthz and /metrics on each base (the operator port, INTERNAL_PORT, and the Slack or
- * page port): every answer but a 404 goes into `outputs`. Returns the /healthz statuses.
+ * GET /healthz, /metrics and the queue dashboard (without its password) on each base (the
+ * operator port, INTERNAL_PORT, and the Slack or page port): every answer but a 404 goes into
+ * `outputs`. Returns the /healthz statuses.
  */
 async function probeOperatorEndpoints(
   outputs: Outputs,
@@ -217,7 +220,7 @@ async function probeOperatorEndpoints(
 ): Promise<number[]> {
   const statuses: number[] = [];
   for (const base of bases) {
-    for (const path of ['/healthz', '/metrics']) {
+    for (const path of ['/healthz', '/metrics', '/admin/queues']) {
       const answer = await get(`${base}${path}`);
       if (!answer || answer.status === 404) continue;
       if (path === '/healthz') statuses.push(answer.status);
