@@ -20,6 +20,8 @@ export interface FailureRule {
   channel?: string;
   /** The Web API error code answered, e.g. `not_in_channel`. */
   error: string;
+  /** How many calls fail before the rule lapses; default: every one until reset. */
+  times?: number;
 }
 
 export interface RateLimitRule {
@@ -45,7 +47,7 @@ export interface SlackApiRecorder {
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   rateLimit(rule: RateLimitRule): void;
-  /** Answers matching calls `ok: false` with the rule's error until reset. */
+  /** Answers matching calls `ok: false` with the rule's error, `times` times or until reset. */
   failCalls(rule: FailureRule): void;
   setUserGroups(groups: UserGroup[]): void;
   /** The WebSocket URL that apps.connections.open hands a Socket Mode client. */
@@ -72,7 +74,7 @@ export async function startSlackApiRecorder(
   let rules: (RateLimitRule & { left: number })[] = [];
   let groups: UserGroup[] = [];
   let socketModeUrl: string | undefined;
-  let failures: FailureRule[] = [];
+  let failures: (FailureRule & { left: number })[] = [];
   let seq = 100;
   const nextTs = () => `1767225600.${String(++seq).padStart(6, '0')}`;
 
@@ -96,9 +98,13 @@ export async function startSlackApiRecorder(
         return;
       }
       const failure = failures.find(
-        (f) => f.method === method && (f.channel === undefined || f.channel === args.channel),
+        (f) =>
+          f.left > 0 &&
+          f.method === method &&
+          (f.channel === undefined || f.channel === args.channel),
       );
       if (failure) {
+        failure.left -= 1;
         calls.push({ method, args, atMs: performance.now(), status: 200, error: failure.error });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: false, error: failure.error }));
@@ -169,7 +175,7 @@ export async function startSlackApiRecorder(
       rules.push({ ...rule, left: rule.times ?? 1 });
     },
     failCalls(rule) {
-      failures.push(rule);
+      failures.push({ ...rule, left: rule.times ?? Infinity });
     },
     setUserGroups(next) {
       groups = next;
