@@ -8,7 +8,6 @@ import { prototypeKeyProblems } from './prototype-key-problems';
 import { parseResourceArn } from './resource-arn';
 
 // Imported from here before it moved to the core; new code imports it from src/core.
-export { canonicalJson };
 
 export interface ResourceConfig {
   /** The ARN as configured, in the primary region: the resource's identity for Lifeboat. */

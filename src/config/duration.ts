@@ -2,7 +2,6 @@ import { Duration } from 'luxon';
 
 // Formatting moved to the core (messages are built there); imported from here until every caller
 // takes it from src/core/format-duration.
-export { formatDurationMs } from '../core/format-duration';
 
 const SHORT = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/;
 const UNIT = {

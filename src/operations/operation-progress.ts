@@ -1,8 +1,6 @@
 import type { OperationProgress, ResourceProgress } from '../core/operation-progress';
 import type { Operation } from '../core/types';
 
-export type { OperationProgress, ResourceProgress, Stopping } from '../core/operation-progress';
-
 export function progressOf(op: Operation): OperationProgress {
   return { ...op.progress, resources: { ...(op.progress.resources ?? {}) } };
 }

@@ -1,6 +1,6 @@
 import { vaultArn } from '../config/resource-arn';
 import type { AwsJob } from '../core/types';
-import type { ResourceProgress } from './operation-progress';
+import type { ResourceProgress } from '../core/operation-progress';
 import { OperationStep } from './operation-step';
 import { runResourceJobs } from './run-resource-jobs';
 import type { StepContext } from './step-context';

@@ -1,9 +1,10 @@
+import { canonicalJson } from '../../src/core/canonical-json';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseYaml, stringify } from 'yaml';
-import { canonicalJson, loadConfig, type Config } from '../../src/config/config';
+import { loadConfig, type Config } from '../../src/config/config';
 import { ErrorCode, LifeboatError } from '../../src/errors';
 import {
   validConfig,

@@ -1,8 +1,9 @@
+import { canonicalJson } from '../../src/core/canonical-json';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { canonicalJson, loadConfig, parseConfig } from '../../src/config/config';
+import { loadConfig, parseConfig } from '../../src/config/config';
 import { ErrorCode, LifeboatError } from '../../src/errors';
 
 const SANDBOX_PATH = join(__dirname, '../../config/sandbox.yaml');
