@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { toIso } from './core/to-iso';
+import { oneAtATime } from './one-at-a-time';
 import type { LifeboatDeps } from './lifeboat-deps';
 import { parseConfig, type Config } from './config/config';
 import type { ReplaceableConfigSource } from './config/config-source';
@@ -40,8 +41,6 @@ export function createConfigReloader(
     sighup?: boolean;
   },
 ): ConfigReloader {
-  let chain: Promise<unknown> = Promise.resolve();
-
   async function once(): Promise<ReloadOutcome> {
     let text: string;
     try {
@@ -105,11 +104,9 @@ export function createConfigReloader(
     return deps.once.claim(name, ANNOUNCED_MS);
   }
 
-  const reload = (): Promise<ReloadOutcome> => {
-    const next = chain.then(once, once);
-    chain = next.catch(() => undefined);
-    return next;
-  };
+  // Reloads run one after another: a SIGHUP during a poll's reload waits for it.
+  const serially = oneAtATime();
+  const reload = (): Promise<ReloadOutcome> => serially(once);
   const onChange = () => {
     reload().catch((error: unknown) =>
       deps.logger.error({ err: error }, 'configuration reload failed'),

@@ -26,30 +26,19 @@ import {
   toRecord,
   windowSignature,
 } from './audit-log-layout';
+import { oneAtATime, pause } from '../one-at-a-time';
 import { verifyAuditChain, type AuditChainReport } from './verify-audit-chain';
-import type { AuditEntry } from './audit-record';
+import {
+  auditEntryMatches,
+  type AuditAppendResult,
+  type AuditEntry,
+  type AuditReadOptions,
+  type StoredAuditEntry,
+} from './audit-record';
 
 /** What happened, who did it, when: commands, votes, denials, refusals, steps and outcomes. */
-export type { AuditEntry, AuditLogOptions };
-
-export interface StoredAuditEntry extends AuditEntry {
-  /** The entry id (`ms-seq`): ordered, unique. */
-  id: string;
-}
-
-/** `written`: the entry is in the log under `id`. `counted`: a refusal beyond its actor's allowance. */
-export type AuditAppendResult = { status: 'written'; id: string } | { status: 'counted' };
-
-export interface AuditReadOptions {
-  /** ISO-8601: entries appended at or after. */
-  since?: string;
-  environment?: string;
-  operationId?: string;
-  /** Default 50. */
-  limit?: number;
-  /** Default newest first. */
-  order?: 'asc' | 'desc';
-}
+export type { AuditAppendResult, AuditEntry, AuditLogOptions, AuditReadOptions, StoredAuditEntry };
+export { auditEntryMatches };
 
 /**
  * The audit log: what happened, who did it, when. Promises:
@@ -83,13 +72,6 @@ export const APPEND_ATTEMPTS = 100;
 const PAGE = 500;
 
 type WindowOp = 'count' | 'bump' | 'open' | 'claim';
-
-/** Filters and pages shared by both stores: whether an entry is wanted. */
-export function auditEntryMatches(entry: AuditEntry, options: AuditReadOptions): boolean {
-  if (options.environment && entry.environment !== options.environment) return false;
-  if (options.operationId && entry.operationId !== options.operationId) return false;
-  return true;
-}
 
 export function createAuditLog(
   redis: Redis,
@@ -273,12 +255,7 @@ export function createAuditLog(
   // One append at a time per process: a chain has one head, so appends racing each other in
   // one process would only make each other start again. Across processes the compare-and-set
   // decides, and a loser waits a little longer after each conflict.
-  let appending: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = appending.then(work, work);
-    appending = next.catch(() => undefined);
-    return next;
-  };
+  const serially = oneAtATime();
 
   return {
     append: (entry) => serially(() => appendOnce(withLoggedActor(entry))),
@@ -310,8 +287,4 @@ export function createAuditLog(
 
     verify: () => verifyAuditChain(source),
   };
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -17,6 +17,32 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+export interface StoredAuditEntry extends AuditEntry {
+  /** The entry id (`ms-seq`): ordered, unique. */
+  id: string;
+}
+
+/** `written`: the entry is in the log under `id`. `counted`: a refusal beyond its actor's allowance. */
+export type AuditAppendResult = { status: 'written'; id: string } | { status: 'counted' };
+
+export interface AuditReadOptions {
+  /** ISO-8601: entries appended at or after. */
+  since?: string;
+  environment?: string;
+  operationId?: string;
+  /** Default 50. */
+  limit?: number;
+  /** Default newest first. */
+  order?: 'asc' | 'desc';
+}
+
+/** Filters and pages shared by both stores: whether an entry is wanted. */
+export function auditEntryMatches(entry: AuditEntry, options: AuditReadOptions): boolean {
+  if (options.environment && entry.environment !== options.environment) return false;
+  if (options.operationId && entry.operationId !== options.operationId) return false;
+  return true;
+}
+
 /** What the first entry of a chain is chained to when nothing came before it. */
 export const GENESIS_HASH = '0'.repeat(64);
 
