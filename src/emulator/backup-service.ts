@@ -14,11 +14,10 @@ import {
 import {
   describeBackupJob,
   describeCopyJob,
-  describeRestoreJob,
   startBackupJob,
   startCopyJob,
-  startRestoreJob,
 } from './backup-operations';
+import { describeRestoreJob, startRestoreJob } from './restore-operations';
 import type { EmulatorRequest, EmulatorResponse, OperationContext } from './emulator-request';
 import { jsonResponse } from './json-response';
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { fakeClock } from '../../src/clock';
 import { castVote, countApprovals, requiredApprovals } from '../../src/core/approval-policy';
 import type { Operation } from '../../src/core/types';
+import { dummyPlan } from './support/fixtures';
 import {
   approvalEvents,
   approvalSettings,
@@ -34,22 +35,7 @@ function requested(): Operation {
       .plus({ minutes: EXPIRES_AFTER_MINUTES })
       .toISO() as string,
     votes: [],
-    plan: {
-      kind: 'failover',
-      environment: 'shop-prod',
-      fromRegion: 'eu-west-1',
-      toRegion: 'eu-central-1',
-      planned: false,
-      configVersion: 'v1',
-      resources: [],
-      dnsChanges: [],
-      hostedZoneId: 'Z0SHOP',
-      healthChecks: [],
-      rpoTargetMs: 14_400_000,
-      rtoTargetMs: 86_400_000,
-      rtoDeadline: '2026-03-02T12:00:00.000Z',
-      fingerprint: 'f',
-    },
+    plan: dummyPlan({ healthChecks: [], rtoDeadline: '2026-03-02T12:00:00.000Z' }),
     steps: [],
     progress: {},
   };

@@ -1,5 +1,4 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { runOperationJob } from '../../jobs/run-operation';
 import { fakeClock } from '../../src/clock';
 import type { LifeboatDeps } from '../../src/lifeboat-deps';
@@ -7,21 +6,12 @@ import { DEFAULT_EXECUTOR_OPTIONS } from '../../src/operations/executor-options'
 import type { OperationJobData } from '../../src/queue/queue-names';
 import { redisKeys } from '../../src/redis/redis-keys';
 import { createOperationStore, type OperationStore } from '../../src/store/operation-store';
-import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
+import { redisForSuite } from '../support/redis-prefix';
 import { requestedOp, sandboxConfig } from '../core/support/fixtures';
 
 describe('the operation job, given a record it cannot read', () => {
-  let redis: Redis;
-  const prefix = uniquePrefix('run-operation');
-  const keys = redisKeys(prefix);
-
-  beforeAll(() => {
-    redis = testRedis();
-  });
-  afterAll(async () => {
-    await deletePrefix(redis, prefix);
-    redis.disconnect();
-  });
+  const suite = redisForSuite('run-operation');
+  const keys = redisKeys(suite.prefix);
 
   // advanceOperation reads the operation before anything else: these are all it gets to.
   const depsWith = (operations: OperationStore) =>
@@ -30,9 +20,11 @@ describe('the operation job, given a record it cannot read', () => {
     ({ id: operationId, data: { operationId }, timestamp: 0 }) as Job<OperationJobData>;
 
   it('fails the job for good, with the key in the message, instead of retrying it', async () => {
-    const store = createOperationStore(redis, keys);
+    const store = createOperationStore(suite.redis(), keys);
     await store.create(requestedOp({ id: 'op-corrupt', state: 'running' }));
-    await redis.hset(keys.operation('op-corrupt'), 'json', '{"id":"op-corrupt","state":"running"}');
+    await suite
+      .redis()
+      .hset(keys.operation('op-corrupt'), 'json', '{"id":"op-corrupt","state":"running"}');
     const run = runOperationJob(depsWith(store), DEFAULT_EXECUTOR_OPTIONS);
 
     const failure = await run(job('op-corrupt')).catch((error: unknown) => error);

@@ -1,26 +1,16 @@
-import type { Redis } from 'ioredis';
 import { ErrorCode } from '../../src/errors';
 import { redisKeys } from '../../src/redis/redis-keys';
 import { createEnvironmentLock } from '../../src/store/environment-lock';
-import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
+import { redisForSuite } from '../support/redis-prefix';
 
 describe('environment lock: what it reads back is checked', () => {
-  let redis: Redis;
-  const prefix = uniquePrefix('environment-lock');
-  const keys = redisKeys(prefix);
-
-  beforeAll(() => {
-    redis = testRedis();
-  });
-  afterAll(async () => {
-    await deletePrefix(redis, prefix);
-    redis.disconnect();
-  });
+  const suite = redisForSuite('environment-lock');
+  const keys = redisKeys(suite.prefix);
 
   it('refuses a holder that is not an operation id, naming the key', async () => {
     const key = keys.environmentLock('shop-prod');
-    await redis.set(key, '');
-    const lock = createEnvironmentLock(redis, keys);
+    await suite.redis().set(key, '');
+    const lock = createEnvironmentLock(suite.redis(), keys);
     const error = expect.objectContaining({
       code: ErrorCode.StoredRecordInvalid,
       meta: { key },
@@ -34,9 +24,9 @@ describe('environment lock: what it reads back is checked', () => {
 
   it('refuses a key that holds another kind of Redis value', async () => {
     const key = keys.environmentLock('intranet-prod');
-    await redis.hset(key, 'holder', 'op-1');
-    await expect(createEnvironmentLock(redis, keys).holder('intranet-prod')).rejects.toThrow(
-      `${key} cannot be read (the key holds another kind of Redis value)`,
-    );
+    await suite.redis().hset(key, 'holder', 'op-1');
+    await expect(
+      createEnvironmentLock(suite.redis(), keys).holder('intranet-prod'),
+    ).rejects.toThrow(`${key} cannot be read (the key holds another kind of Redis value)`);
   });
 });

@@ -1,8 +1,7 @@
-import type { Redis } from 'ioredis';
 import { ErrorCode, LifeboatError } from '../../src/errors';
 import { redisKeys } from '../../src/redis/redis-keys';
 import { createOperationStore } from '../../src/store/operation-store';
-import { deletePrefix, testRedis, uniquePrefix } from '../support/redis-prefix';
+import { redisForSuite } from '../support/redis-prefix';
 import { requestedOp } from '../core/support/fixtures';
 
 /** The LifeboatError a store gives for a record it cannot read, with the record's key. */
@@ -19,30 +18,21 @@ function unreadable(key: string, why: string | RegExp) {
 }
 
 describe('operation store: what it reads back is checked', () => {
-  let redis: Redis;
-  const prefix = uniquePrefix('operation-store');
-  const keys = redisKeys(prefix);
-
-  beforeAll(() => {
-    redis = testRedis();
-  });
-  afterAll(async () => {
-    await deletePrefix(redis, prefix);
-    redis.disconnect();
-  });
+  const suite = redisForSuite('operation-store');
+  const keys = redisKeys(suite.prefix);
 
   /** An operation in the store's own layout, holding `json` as its record. */
   async function stored(id: string, json: string): Promise<string> {
     const op = requestedOp({ id });
-    const store = createOperationStore(redis, keys);
+    const store = createOperationStore(suite.redis(), keys);
     expect(await store.create(op)).toBe(true);
-    await redis.hset(keys.operation(id), 'json', json);
+    await suite.redis().hset(keys.operation(id), 'json', json);
     return keys.operation(id);
   }
 
   it('refuses a record that is not JSON, naming its key, from get, update and list', async () => {
     const key = await stored('op-not-json', '{"id":"op-not-json",');
-    const store = createOperationStore(redis, keys);
+    const store = createOperationStore(suite.redis(), keys);
     const error = unreadable(key, 'not JSON');
     await expect(store.get('op-not-json')).rejects.toEqual(error);
     await expect(store.update('op-not-json', (op) => ({ op }))).rejects.toEqual(error);
@@ -52,7 +42,7 @@ describe('operation store: what it reads back is checked', () => {
   it('refuses a record of the wrong shape, saying which field is wrong', async () => {
     const { plan: _plan, ...withoutPlan } = requestedOp({ id: 'op-no-plan' });
     const key = await stored('op-no-plan', JSON.stringify(withoutPlan));
-    const store = createOperationStore(redis, keys);
+    const store = createOperationStore(suite.redis(), keys);
     await expect(store.get('op-no-plan')).rejects.toEqual(unreadable(key, /plan: .*object/));
 
     const badState = JSON.stringify({ ...requestedOp({ id: 'op-bad-state' }), state: 'paused' });
@@ -63,8 +53,8 @@ describe('operation store: what it reads back is checked', () => {
 
   it('refuses a key that holds another kind of Redis value', async () => {
     const key = keys.operation('op-a-string');
-    await redis.set(key, 'not a hash');
-    const store = createOperationStore(redis, keys);
+    await suite.redis().set(key, 'not a hash');
+    const store = createOperationStore(suite.redis(), keys);
     await expect(store.get('op-a-string')).rejects.toEqual(unreadable(key, 'another kind'));
   });
 
@@ -73,7 +63,7 @@ describe('operation store: what it reads back is checked', () => {
     delete old.reason;
     const record = { ...old, progress: {}, futureField: { kept: true } };
     await stored('op-old', JSON.stringify(record));
-    const store = createOperationStore(redis, keys);
+    const store = createOperationStore(suite.redis(), keys);
     expect(await store.get('op-old')).toEqual(record);
 
     const { op } = await store.update('op-old', (current) => ({

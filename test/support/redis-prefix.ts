@@ -21,3 +21,27 @@ export async function deletePrefix(redis: Redis, prefix: string): Promise<void> 
 export function testRedis(): Redis {
   return new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
 }
+
+/**
+ * A Redis connection and a key prefix of its own for one describe block: connected before its
+ * tests, its keys deleted and the connection closed after them.
+ */
+export function redisForSuite(name: string): { redis: () => Redis; prefix: string } {
+  let redis: Redis | undefined;
+  const prefix = uniquePrefix(name);
+  beforeAll(() => {
+    redis = testRedis();
+  });
+  afterAll(async () => {
+    if (!redis) return;
+    await deletePrefix(redis, prefix);
+    redis.disconnect();
+  });
+  return {
+    redis: () => {
+      if (!redis) throw new Error('redisForSuite: used outside a test');
+      return redis;
+    },
+    prefix,
+  };
+}
